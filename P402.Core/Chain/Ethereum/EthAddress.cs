@@ -1,0 +1,86 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+
+namespace P402.Core.Chain.Ethereum;
+
+/// <summary>
+/// A 20-byte account address. Parsing accepts any letter case (x402 compares addresses
+/// case-insensitively); <see cref="ToString"/> writes the EIP-55 checksum form.
+/// </summary>
+public readonly struct EthAddress : IEquatable<EthAddress>
+{
+    public const int Length = 20;
+    private readonly byte[]? _bytes;
+
+    public EthAddress(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length != Length)
+        {
+            throw new EthereumFormatException($"An address is 20 bytes, got {bytes.Length}.");
+        }
+        _bytes = bytes.ToArray();
+    }
+
+    public static EthAddress Zero { get; } = new(new byte[Length]);
+
+    public ReadOnlySpan<byte> Bytes => _bytes ?? new byte[Length];
+
+    public static EthAddress Parse(string? text) =>
+        TryParse(text, out var address) ? address : throw new EthereumFormatException("Expected a 0x-prefixed 20-byte address.");
+
+    public static bool TryParse(string? text, out EthAddress address)
+    {
+        address = default;
+        if (text is null || text.Length != 42 || !text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            || !Hex.TryDecode(text, out var bytes))
+        {
+            return false;
+        }
+        address = new EthAddress(bytes);
+        return true;
+    }
+
+    /// <summary>The address of an uncompressed public key (64 bytes, without the 0x04 prefix).</summary>
+    public static EthAddress FromPublicKey(ReadOnlySpan<byte> publicKey64)
+    {
+        if (publicKey64.Length != 64)
+        {
+            throw new EthereumFormatException($"A public key is 64 bytes, got {publicKey64.Length}.");
+        }
+        Span<byte> hash = stackalloc byte[Keccak256.HashLength];
+        Keccak256.Hash(publicKey64, hash);
+        return new EthAddress(hash[12..]);
+    }
+
+    /// <summary>Lower-case hex, the form P402 stores and compares.</summary>
+    public string ToLowerHex() => Hex.Encode(Bytes);
+
+    /// <summary>EIP-55 mixed-case checksum form.</summary>
+    public override string ToString()
+    {
+        var lower = Convert.ToHexStringLower(Bytes);
+        var hash = Keccak256.Hash(Encoding.ASCII.GetBytes(lower));
+        var builder = new StringBuilder("0x", 42);
+        for (var i = 0; i < lower.Length; i++)
+        {
+            var nibble = (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xF;
+            builder.Append(nibble >= 8 ? char.ToUpperInvariant(lower[i]) : lower[i]);
+        }
+        return builder.ToString();
+    }
+
+    public bool Equals(EthAddress other) => Bytes.SequenceEqual(other.Bytes);
+
+    public override bool Equals([NotNullWhen(true)] object? obj) => obj is EthAddress other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.AddBytes(Bytes);
+        return hash.ToHashCode();
+    }
+
+    public static bool operator ==(EthAddress left, EthAddress right) => left.Equals(right);
+
+    public static bool operator !=(EthAddress left, EthAddress right) => !left.Equals(right);
+}
