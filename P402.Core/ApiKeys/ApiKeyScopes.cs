@@ -1,0 +1,19 @@
+namespace P402.Core.ApiKeys;
+
+/// <summary>What an API key may call. Stored as a comma-separated string of names.</summary>
+[Flags]
+public enum ApiKeyScopes
+{
+    None = 0,
+
+    /// <summary>POST /verify, POST /settle.</summary>
+    Facilitator = 1,
+
+    /// <summary>Issue, verify and revoke receipts.</summary>
+    Receipts = 2,
+
+    /// <summary>Read settlements and receipts.</summary>
+    Read = 4,
+
+    All = Facilitator | Receipts | Read,
+}

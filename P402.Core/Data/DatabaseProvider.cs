@@ -1,0 +1,7 @@
+namespace P402.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using P402.Core.ApiKeys;
+using P402.Core.Merchants;
+using P402.Core.Payments;
+using P402.Core.Receipts;
+
+namespace P402.Core.Data;
+
+/// <summary>P402's one database: Identity plus the merchant's payment records.</summary>
+public sealed class P402DbContext(DbContextOptions<P402DbContext> options) : IdentityDbContext<P402User>(options)
+{
+    public DbSet<Merchant> Merchants => Set<Merchant>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Settlement> Settlements => Set<Settlement>();
+
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(P402DbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Times are UTC everywhere; SQLite stores them as sortable text, PostgreSQL as timestamptz.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

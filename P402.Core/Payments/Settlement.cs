@@ -1,0 +1,71 @@
+namespace P402.Core.Payments;
+
+/// <summary>
+/// One EIP-3009 authorization that P402 executes on-chain. The row is the reservation: its unique
+/// (network, asset, payer, nonce) makes a second settle of the same authorization impossible.
+/// </summary>
+public sealed class Settlement
+{
+    public const string IdPrefix = "stl_";
+
+    public required string Id { get; init; }
+
+    public required string MerchantId { get; init; }
+
+    public string? ApiKeyId { get; init; }
+
+    public required string RequestId { get; init; }
+
+    /// <summary>CAIP-2, e.g. <c>eip155:8453</c>.</summary>
+    public required string Network { get; init; }
+
+    /// <summary>Token contract, lower-case hex.</summary>
+    public required string Asset { get; init; }
+
+    /// <summary>The authorization's <c>from</c>, lower-case hex.</summary>
+    public required string Payer { get; init; }
+
+    /// <summary>The authorization's <c>to</c>, lower-case hex.</summary>
+    public required string PayTo { get; init; }
+
+    /// <summary>Atomic units (USDC: 1000000 = $1.00).</summary>
+    public long Value { get; init; }
+
+    /// <summary>The authorization's 32-byte nonce, lower-case hex.</summary>
+    public required string Nonce { get; init; }
+
+    public long ValidAfter { get; init; }
+
+    public long ValidBefore { get; init; }
+
+    public string? Resource { get; init; }
+
+    public int X402Version { get; init; }
+
+    public SettlementStatus Status { get; set; }
+
+    public string? TxHash { get; set; }
+
+    /// <summary>The signed transaction, kept until it is final so that a restart can re-broadcast it.</summary>
+    public string? RawTransaction { get; set; }
+
+    public string? SignerAddress { get; set; }
+
+    public long? SignerNonce { get; set; }
+
+    public long? BlockNumber { get; set; }
+
+    public long? GasUsed { get; set; }
+
+    public long? EffectiveGasPriceWei { get; set; }
+
+    public string? ErrorReason { get; set; }
+
+    public string? ErrorMessage { get; set; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public DateTime? ConfirmedAt { get; set; }
+}
