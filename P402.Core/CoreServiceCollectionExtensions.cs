@@ -3,7 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using P402.Core.ApiKeys;
+using P402.Core.Common;
 using P402.Core.Data;
+using P402.Core.Merchants;
 
 namespace P402.Core;
 
@@ -26,6 +29,10 @@ public static class CoreServiceCollectionExtensions
                 .AddInterceptors(new SqliteConnectionInterceptor());
         });
         services.TryAddSingleton<DatabaseMigrator>();
+        services.TryAddSingleton<MerchantEvents>();
+        services.TryAddSingleton<ApiKeyCache>();
+        services.TryAddSingleton<ApiKeyService>();
+        services.TryAddSingleton<MerchantService>();
         return services;
     }
 }

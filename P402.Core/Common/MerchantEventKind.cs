@@ -1,0 +1,11 @@
+namespace P402.Core.Common;
+
+public enum MerchantEventKind
+{
+    SettlementChanged,
+    ReceiptIssued,
+    ReceiptReused,
+    ReceiptRevoked,
+    ApiKeysChanged,
+    SettingsChanged,
+}

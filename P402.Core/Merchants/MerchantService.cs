@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using P402.Core.Common;
+using P402.Core.Data;
+
+namespace P402.Core.Merchants;
+
+/// <summary>Merchants and their settings.</summary>
+public sealed class MerchantService(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events)
+{
+    public async Task<Merchant> CreateAsync(string name, CancellationToken cancellationToken)
+    {
+        var merchant = NewMerchant(name);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Merchants.Add(merchant);
+        await db.SaveChangesAsync(cancellationToken);
+        return merchant;
+    }
+
+    /// <summary>A merchant not yet saved, for callers that save it with other rows (registration).</summary>
+    public Merchant NewMerchant(string name)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 200)
+        {
+            throw new ArgumentException("A merchant needs a name of 1 to 200 characters.", nameof(name));
+        }
+        return new Merchant { Id = Ids.New(Merchant.IdPrefix, time), Name = name, CreatedAt = time.GetUtcNow().UtcDateTime };
+    }
+
+    public async Task<Merchant?> FindAsync(string merchantId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Merchants.AsNoTracking().SingleOrDefaultAsync(m => m.Id == merchantId, cancellationToken);
+    }
+
+    public async Task<MerchantSettings> GetSettingsAsync(string merchantId, CancellationToken cancellationToken) =>
+        (await FindAsync(merchantId, cancellationToken))?.Settings ?? new MerchantSettings();
+
+    /// <summary>Saves valid settings (in force from the next verify) or returns the broken rules.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> UpdateSettingsAsync(string merchantId, MerchantSettings settings, CancellationToken cancellationToken)
+    {
+        var errors = SettingsValidation.Validate(settings);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var merchant = await db.Merchants.SingleAsync(m => m.Id == merchantId, cancellationToken);
+        merchant.Settings = new MerchantSettings
+        {
+            GasPriceLimitWei = settings.GasPriceLimitWei,
+            MaxGasPerSettlement = settings.MaxGasPerSettlement,
+            DefaultReceiptTtlSeconds = settings.DefaultReceiptTtlSeconds,
+            MaxReceiptTtlSeconds = settings.MaxReceiptTtlSeconds,
+        };
+        await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new MerchantEvent(merchantId, MerchantEventKind.SettingsChanged, merchantId));
+        return errors;
+    }
+}
