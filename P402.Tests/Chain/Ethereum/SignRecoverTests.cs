@@ -26,6 +26,19 @@ public sealed class SignRecoverTests
     }
 
     [Fact]
+    public async Task SignThenRecover_ConcurrentCallers_AllRecoverTheirSigner()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+        {
+            var key = EthKey.Generate();
+            var hash = Keccak256.Hash(BitConverter.GetBytes(i));
+            return Secp256k1Recovery.RecoverAddress(hash, key.Sign(hash)) == key.Address;
+        })));
+
+        Assert.All(results, Assert.True);
+    }
+
+    [Fact]
     public void Sign_SameHashTwice_IsDeterministic()
     {
         var hash = Keccak256.Hash("deterministic"u8);
