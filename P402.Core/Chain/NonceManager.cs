@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
 
@@ -8,6 +9,7 @@ namespace P402.Core.Chain;
 /// count (so a restart continues where the chain is, including transactions still in the pool) and
 /// resynchronises after a broadcast the node refused.
 /// </summary>
+[SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never used holds nothing to release; the manager lives as long as the app.")]
 internal sealed class NonceManager(IEthereumRpc rpc, EthAddress account)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);

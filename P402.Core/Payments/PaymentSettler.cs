@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using P402.Core.Chain;
-using P402.Core.Chain.Rpc;
 using P402.Core.Common;
 
 namespace P402.Core.Payments;
