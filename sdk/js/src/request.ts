@@ -25,7 +25,7 @@ function isStreamLike(body: object): boolean {
  * by `fetch` on every send; `ArrayBuffer` and typed arrays are copied once (so later changes by the caller
  * cannot alter the paid retry); streams cannot be replayed and are refused up front.
  */
-function replayableBody(body: BodyInit | null | undefined): BodyInit | null | undefined {
+function replayableBody(body: RequestInit['body']): RequestInit['body'] {
   if (body === null || body === undefined || typeof body === 'string') {
     return body;
   }
@@ -48,7 +48,7 @@ function replayableBody(body: BodyInit | null | undefined): BodyInit | null | un
 /** Turns fetch's `(input, init)` into a URL and an init whose body can be sent again. */
 export async function toReplayableRequest(input: string | URL | Request, init: RequestInit): Promise<ReplayableRequest> {
   if (typeof Request !== 'undefined' && input instanceof Request) {
-    let body: BodyInit | null | undefined = init.body;
+    let body: RequestInit['body'] = init.body;
     if (body === undefined && input.body !== null) {
       body = new Uint8Array(await input.arrayBuffer());
     }
