@@ -10,6 +10,7 @@ using P402.Core.Common;
 using P402.Core.Data;
 using P402.Core.Merchants;
 using P402.Core.Payments;
+using P402.Core.Receipts;
 
 namespace P402.Core;
 
@@ -21,12 +22,14 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         AddOptions(services, configuration);
 
-        services.AddDbContextFactory<P402DbContext>((provider, options) =>
+        services.AddPooledDbContextFactory<P402DbContext>((provider, options) =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             options.UseSqlite(database.ConnectionString)
                 .AddInterceptors(new SqliteConnectionInterceptor());
         });
+        // Identity's stores take the context from the request scope.
+        services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<P402DbContext>>().CreateDbContext());
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<CoreStartup>();
         services.TryAddSingleton<MerchantEvents>();
@@ -43,6 +46,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SettlementConfirmer>();
         services.TryAddSingleton<PaymentSettler>();
         services.TryAddSingleton<SettlementReconciler>();
+        services.TryAddSingleton<SettlementQueries>();
+
+        services.TryAddSingleton<ReceiptService>();
+        services.TryAddSingleton<ReceiptVerifier>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using P402.Core;
 using P402.Core.Data;
 using P402.Core.Merchants;
+using P402.Dashboard.Api;
 using P402.Dashboard.Components;
 using P402.Dashboard.Components.Account;
 
@@ -23,12 +24,12 @@ internal static class DashboardComposition
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddAuthentication(options =>
+        var authentication = services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-            })
-            .AddIdentityCookies();
+            });
+        authentication.AddIdentityCookies();
         services.AddIdentityCore<P402User>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
@@ -38,19 +39,30 @@ internal static class DashboardComposition
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<P402User>, IdentityNoOpEmailSender>();
+
+        services.AddP402Api(builder.Configuration, authentication);
         return builder;
     }
 
     public static WebApplication UseP402Dashboard(this WebApplication app)
     {
+        app.UseRequestIds();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", CreateScopeForErrors = true });
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The API answers problem+json for bare status codes; pages get the not-found page.
+        app.UseWhen(context => ApiComposition.IsApiPath(context.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(context => !ApiComposition.IsApiPath(context.Request.Path),
+            ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
+
         app.MapStaticAssets();
+        app.MapP402Api();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -11,7 +11,7 @@ using P402.Core.Data;
 namespace P402.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(P402DbContext))]
-    [Migration("20261123230707_Initial")]
+    [Migration("20261123233341_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

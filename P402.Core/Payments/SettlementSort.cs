@@ -1,0 +1,9 @@
+namespace P402.Core.Payments;
+
+public enum SettlementSort
+{
+    CreatedAt,
+    Value,
+    Status,
+    Payer,
+}

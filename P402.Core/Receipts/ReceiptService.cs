@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using P402.Core.Common;
+using P402.Core.Data;
+using P402.Core.Merchants;
+using P402.Core.Payments;
+
+namespace P402.Core.Receipts;
+
+/// <summary>Issue, read and revoke receipts. Verification, the hot path, lives in <see cref="ReceiptVerifier"/>.</summary>
+public sealed class ReceiptService(IDbContextFactory<P402DbContext> contexts, MerchantService merchants, TimeProvider time, MerchantEvents events)
+{
+    public async Task<IssueReceiptResult> IssueAsync(string merchantId, IssueReceipt request, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var txHash = request.TxHash?.ToLowerInvariant();
+        var settlement = await db.Settlements.AsNoTracking().FirstOrDefaultAsync(s => s.MerchantId == merchantId
+            && ((request.SettlementId != null && s.Id == request.SettlementId) || (txHash != null && s.TxHash == txHash)), cancellationToken);
+        if (settlement is null)
+        {
+            return IssueReceiptResult.Fail(ReceiptCode.SettlementNotFound, "No settlement of this merchant has that id or transaction hash.");
+        }
+        if (settlement.Status != SettlementStatus.Confirmed)
+        {
+            return IssueReceiptResult.Fail(ReceiptCode.SettlementNotConfirmed, $"The settlement is {settlement.Status}; only a confirmed settlement can be receipted.");
+        }
+        var existing = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.SettlementId == settlement.Id, cancellationToken);
+        if (existing is not null)
+        {
+            return new IssueReceiptResult(ReceiptView.From(existing, Now), false, null, null);
+        }
+        var settings = await merchants.GetSettingsAsync(merchantId, cancellationToken);
+        var ttl = request.TtlSeconds ?? settings.DefaultReceiptTtlSeconds;
+        if (ttl < 1 || ttl > settings.MaxReceiptTtlSeconds)
+        {
+            return IssueReceiptResult.Fail(ReceiptCode.InvalidTtl, $"ttlSeconds must be between 1 and {settings.MaxReceiptTtlSeconds} (the merchant's maximum).");
+        }
+        if (!ResourceUrl.TryNormalize(request.Resource ?? settlement.Resource, out var resource))
+        {
+            return IssueReceiptResult.Fail(ReceiptCode.InvalidResource, "resource must be an absolute http(s) URL (the settlement has none to default to).");
+        }
+        var receipt = new Receipt
+        {
+            Id = Ids.New(Receipt.IdPrefix, time),
+            MerchantId = merchantId,
+            SettlementId = settlement.Id,
+            Resource = resource,
+            Payer = settlement.Payer,
+            CreatedAt = Now,
+            ExpiresAt = Now.AddSeconds(ttl),
+        };
+        db.Receipts.Add(receipt);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent issue for the same settlement won; both callers get its receipt.
+            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+            var winner = await again.Receipts.AsNoTracking().SingleAsync(r => r.SettlementId == settlement.Id, cancellationToken);
+            return new IssueReceiptResult(ReceiptView.From(winner, Now), false, null, null);
+        }
+        events.Publish(new MerchantEvent(merchantId, MerchantEventKind.ReceiptIssued, receipt.Id));
+        return new IssueReceiptResult(ReceiptView.From(receipt, Now), true, null, null);
+    }
+
+    public async Task<ReceiptView?> GetAsync(string merchantId, string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.MerchantId == merchantId, cancellationToken);
+        return receipt is null ? null : ReceiptView.From(receipt, Now);
+    }
+
+    public async Task<Page<ReceiptView>> ListAsync(string merchantId, ReceiptFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = Now;
+        var query = db.Receipts.AsNoTracking().Where(r => r.MerchantId == merchantId);
+        query = filter.State switch
+        {
+            ReceiptState.Active => query.Where(r => r.RevokedAt == null && r.ExpiresAt > now),
+            ReceiptState.Expired => query.Where(r => r.RevokedAt == null && r.ExpiresAt <= now),
+            ReceiptState.Revoked => query.Where(r => r.RevokedAt != null),
+            null => query,
+        };
+        if (!string.IsNullOrWhiteSpace(filter.Resource))
+        {
+            var resource = ResourceUrl.TryNormalize(filter.Resource, out var normalized) ? normalized : filter.Resource;
+            query = query.Where(r => r.Resource == resource);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Payer))
+        {
+            var payer = filter.Payer.Trim().ToLowerInvariant();
+            query = query.Where(r => r.Payer == payer);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Skip(page.Skip).Take(page.SafePageSize).ToListAsync(cancellationToken);
+        return new Page<ReceiptView>(items.ConvertAll(r => ReceiptView.From(r, now)), page.SafePage, page.SafePageSize, total);
+    }
+
+    /// <summary>Revokes at once (the next verify refuses it); idempotent, keeps the first revocation's time and author.</summary>
+    public async Task<ReceiptView?> RevokeAsync(string merchantId, string id, string revokedBy, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = Now;
+        var changed = await db.Receipts
+            .Where(r => r.Id == id && r.MerchantId == merchantId && r.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.RevokedAt, now).SetProperty(r => r.RevokedBy, revokedBy), cancellationToken);
+        if (changed > 0)
+        {
+            events.Publish(new MerchantEvent(merchantId, MerchantEventKind.ReceiptRevoked, id));
+        }
+        return await GetAsync(merchantId, id, cancellationToken);
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+}

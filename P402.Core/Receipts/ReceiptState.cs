@@ -1,0 +1,8 @@
+namespace P402.Core.Receipts;
+
+public enum ReceiptState
+{
+    Active,
+    Expired,
+    Revoked,
+}

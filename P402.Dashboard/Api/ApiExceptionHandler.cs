@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace P402.Dashboard.Api;
+
+/// <summary>
+/// The one place unexpected exceptions end: logged once with the request id, answered as
+/// problem+json without internals. Bad request bodies (too large, unreadable) are the client's, 400.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!ApiComposition.IsApiPath(httpContext.Request.Path))
+        {
+            return false;
+        }
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "The request is malformed.", bad.Message),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed the request.", "Cancelled."),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The error was logged with this requestId."),
+        };
+        if (status == StatusCodes.Status500InternalServerError)
+        {
+            Unexpected(logger, exception, httpContext.GetRequestId());
+        }
+        var result = ApiProblems.Problem(httpContext, status, title, detail);
+        httpContext.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = null;
+        await result.ExecuteAsync(httpContext);
+        return true;
+    }
+
+    [LoggerMessage(EventId = 9000, Level = LogLevel.Error, Message = "Unexpected error in request {RequestId}")]
+    private static partial void Unexpected(ILogger logger, Exception exception, string requestId);
+}

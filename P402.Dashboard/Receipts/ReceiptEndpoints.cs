@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using P402.Core.Common;
+using P402.Core.Receipts;
+using P402.Dashboard.Api;
+
+namespace P402.Dashboard.Receipts;
+
+/// <summary>Receipts REST API: issue, list, read, verify (counts a reuse), revoke.</summary>
+internal static class ReceiptEndpoints
+{
+    public static RouteGroupBuilder MapReceipts(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/receipts").WithTags("Receipts").RequireAuthorization(ApiPolicies.Receipts);
+        group.MapPost("/", Issue).WithName("IssueReceipt").WithSummary("Issues (or returns the existing) receipt for a confirmed settlement.");
+        group.MapGet("/", List).WithName("ListReceipts").WithSummary("Lists receipts, newest first.");
+        group.MapGet("/{id}", Get).WithName("GetReceipt").WithSummary("Reads one receipt.");
+        group.MapGet("/{id}/verify", Verify).WithName("VerifyReceipt").WithSummary("Checks a receipt for a resource and counts one reuse.");
+        group.MapPost("/{id}/revoke", Revoke).WithName("RevokeReceipt").WithSummary("Revokes a receipt at once; idempotent.");
+        return api;
+    }
+
+    public static async Task<Results<Created<ReceiptResponse>, Ok<ReceiptResponse>, ProblemHttpResult>> Issue(HttpContext http, ReceiptService receipts, CancellationToken cancellationToken)
+    {
+        var (body, error) = await JsonBody.ReadAsync<IssueReceiptRequest>(http.Request, ApiJson.Options, cancellationToken);
+        if (error is not null || (body!.SettlementId is null && body.TxHash is null))
+        {
+            return ApiProblems.BadRequest(http, error ?? "Give settlementId or txHash.");
+        }
+        var result = await receipts.IssueAsync(Merchant(http), new IssueReceipt(body.SettlementId, body.TxHash, body.TtlSeconds, body.Resource), cancellationToken);
+        return result switch
+        {
+            { Receipt: { } view, Created: true } => TypedResults.Created($"/api/v1/receipts/{view.Id}", ReceiptResponse.From(view)),
+            { Receipt: { } view } => TypedResults.Ok(ReceiptResponse.From(view)),
+            { Code: ReceiptCode.SettlementNotFound } => ApiProblems.NotFound(http, result.Message!),
+            _ => ApiProblems.BadRequest(http, result.Message!, new Dictionary<string, object?> { ["reason"] = ReceiptCodes.Name(result.Code!.Value) }),
+        };
+    }
+
+    public static async Task<Ok<PageResponse<ReceiptResponse>>> List(HttpContext http, ReceiptService receipts, ReceiptState? state, string? resource, string? payer, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var result = await receipts.ListAsync(Merchant(http), new ReceiptFilter(state, resource, payer), new PageRequest(page ?? 1, pageSize ?? 25), cancellationToken);
+        return TypedResults.Ok(PageResponse.From(result, ReceiptResponse.From, http.GetRequestId()));
+    }
+
+    public static async Task<Results<Ok<ReceiptResponse>, ProblemHttpResult>> Get(HttpContext http, ReceiptService receipts, string id, CancellationToken cancellationToken) =>
+        await receipts.GetAsync(Merchant(http), id, cancellationToken) is { } view
+            ? TypedResults.Ok(ReceiptResponse.From(view))
+            : ApiProblems.NotFound(http, "No receipt of this merchant has that id.");
+
+    public static async Task<Ok<ReceiptVerifyResponse>> Verify(HttpContext http, ReceiptVerifier verifier, string id, string? resource, CancellationToken cancellationToken)
+    {
+        var result = await verifier.VerifyAsync(Merchant(http), id, resource, cancellationToken);
+        return TypedResults.Ok(ReceiptVerifyResponse.From(result, http.GetRequestId()));
+    }
+
+    public static async Task<Results<Ok<ReceiptResponse>, ProblemHttpResult>> Revoke(HttpContext http, ReceiptService receipts, string id, CancellationToken cancellationToken)
+    {
+        var caller = ApiKeyAuthenticationHandler.Caller(http);
+        return await receipts.RevokeAsync(caller.MerchantId, id, $"key:{caller.KeyId}", cancellationToken) is { } view
+            ? TypedResults.Ok(ReceiptResponse.From(view))
+            : ApiProblems.NotFound(http, "No receipt of this merchant has that id.");
+    }
+
+    private static string Merchant(HttpContext http) => ApiKeyAuthenticationHandler.Caller(http).MerchantId;
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using P402.Core.Common;
+using P402.Core.Payments;
+using P402.Dashboard.Api;
+
+namespace P402.Dashboard.Settlements;
+
+/// <summary>Settlement history of the caller's merchant.</summary>
+internal static class SettlementEndpoints
+{
+    public static RouteGroupBuilder MapSettlements(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/settlements").WithTags("Settlements").RequireAuthorization(ApiPolicies.Read);
+        group.MapGet("/", List).WithName("ListSettlements").WithSummary("Lists settlements, newest first; filters: status, payer, from, to.");
+        group.MapGet("/{id}", Get).WithName("GetSettlement").WithSummary("Reads one settlement.");
+        return api;
+    }
+
+    public static async Task<Ok<PageResponse<SettlementResponse>>> List(HttpContext http, SettlementQueries settlements, SettlementStatus? status, string? payer,
+        DateTime? from, DateTime? to, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var filter = new SettlementFilter(status, payer, from?.ToUniversalTime(), to?.ToUniversalTime());
+        var result = await settlements.ListAsync(Merchant(http), filter, new PageRequest(page ?? 1, pageSize ?? 25), cancellationToken);
+        return TypedResults.Ok(PageResponse.From(result, SettlementResponse.From, http.GetRequestId()));
+    }
+
+    public static async Task<Results<Ok<SettlementResponse>, ProblemHttpResult>> Get(HttpContext http, SettlementQueries settlements, string id, CancellationToken cancellationToken) =>
+        await settlements.GetAsync(Merchant(http), id, cancellationToken) is { } view
+            ? TypedResults.Ok(SettlementResponse.From(view))
+            : ApiProblems.NotFound(http, "No settlement of this merchant has that id.");
+
+    private static string Merchant(HttpContext http) => ApiKeyAuthenticationHandler.Caller(http).MerchantId;
+}

@@ -1,0 +1,3 @@
+namespace P402.Tests.Infrastructure;
+
+public sealed record TestMerchant(string MerchantId, string ApiKeyId, string ApiKey);

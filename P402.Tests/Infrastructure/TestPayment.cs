@@ -1,0 +1,126 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using P402.Core.Chain.Ethereum;
+
+namespace P402.Tests.Infrastructure;
+
+/// <summary>
+/// Builds facilitator requests the way x402 clients do: an EIP-3009 authorization signed in C# with a
+/// payer's key, wrapped in the v1 or v2 envelope. Every field can be bent for a negative test.
+/// </summary>
+public sealed record TestPayment
+{
+    public static readonly EthAddress BaseUsdc = EthAddress.Parse("0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913");
+
+    public required EthKey Payer { get; init; }
+
+    public required EthAddress PayTo { get; init; }
+
+    public BigInteger Value { get; init; } = 10_000;
+
+    public BigInteger? RequiredAmount { get; init; }
+
+    public BigInteger ValidAfter { get; init; } = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 600;
+
+    public BigInteger ValidBefore { get; init; } = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 600;
+
+    public byte[] Nonce { get; init; } = RandomNumberGenerator.GetBytes(32);
+
+    public EthAddress Asset { get; init; } = BaseUsdc;
+
+    public string TokenName { get; init; } = "USD Coin";
+
+    public long ChainId { get; init; } = 8453;
+
+    public string Scheme { get; init; } = "exact";
+
+    public string? PayloadNetwork { get; init; }
+
+    public string? RequirementsNetwork { get; init; }
+
+    public string Resource { get; init; } = "https://api.example.com/weather";
+
+    public Func<byte[], byte[]>? BendSignature { get; init; }
+
+    public TransferAuthorization Authorization => new(Payer.Address, PayTo, Value, ValidAfter, ValidBefore, Nonce);
+
+    public string SignatureHex()
+    {
+        var digest = Eip712.Digest(Eip712.DomainSeparator(TokenName, "2", ChainId, Asset), Eip712.TransferWithAuthorizationStructHash(Authorization));
+        var signature = Payer.Sign(digest).ToBytes65();
+        return Hex.Encode(BendSignature?.Invoke(signature) ?? signature);
+    }
+
+    public JsonObject V2(JsonObject? extra = null)
+    {
+        var requirements = new JsonObject
+        {
+            ["scheme"] = Scheme,
+            ["network"] = RequirementsNetwork ?? "eip155:8453",
+            ["amount"] = (RequiredAmount ?? Value).ToString(),
+            ["asset"] = Asset.ToString(),
+            ["payTo"] = PayTo.ToString(),
+            ["maxTimeoutSeconds"] = 60,
+            ["extra"] = new JsonObject { ["name"] = "USD Coin", ["version"] = "2" },
+        };
+        var accepted = requirements.DeepClone().AsObject();
+        accepted["network"] = PayloadNetwork ?? "eip155:8453";
+        var body = new JsonObject
+        {
+            ["x402Version"] = 2,
+            ["paymentPayload"] = new JsonObject
+            {
+                ["x402Version"] = 2,
+                ["resource"] = new JsonObject { ["url"] = Resource, ["description"] = "Weather", ["mimeType"] = "application/json" },
+                ["accepted"] = accepted,
+                ["payload"] = Payload(),
+            },
+            ["paymentRequirements"] = requirements,
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            body[key] = value?.DeepClone();
+        }
+        return body;
+    }
+
+    public JsonObject V1() => new()
+    {
+        ["x402Version"] = 1,
+        ["paymentPayload"] = new JsonObject
+        {
+            ["x402Version"] = 1,
+            ["scheme"] = Scheme,
+            ["network"] = PayloadNetwork ?? "base",
+            ["payload"] = Payload(),
+        },
+        ["paymentRequirements"] = new JsonObject
+        {
+            ["scheme"] = Scheme,
+            ["network"] = RequirementsNetwork ?? "base",
+            ["maxAmountRequired"] = (RequiredAmount ?? Value).ToString(),
+            ["resource"] = Resource,
+            ["description"] = "Weather",
+            ["mimeType"] = "application/json",
+            ["payTo"] = PayTo.ToString(),
+            ["maxTimeoutSeconds"] = 60,
+            ["asset"] = Asset.ToString(),
+            ["extra"] = new JsonObject { ["name"] = "USD Coin", ["version"] = "2" },
+        },
+    };
+
+    private JsonObject Payload() => new()
+    {
+        ["signature"] = SignatureHex(),
+        ["authorization"] = new JsonObject
+        {
+            ["from"] = Payer.Address.ToString(),
+            ["to"] = PayTo.ToString(),
+            ["value"] = Value.ToString(),
+            ["validAfter"] = ValidAfter.ToString(),
+            ["validBefore"] = ValidBefore.ToString(),
+            ["nonce"] = Hex.Encode(Nonce),
+        },
+    };
+}
