@@ -36,6 +36,9 @@ internal sealed class FakeP402 : IAsyncDisposable
     /// <summary>When set, every endpoint answers this status with a problem+json body.</summary>
     public int? FailWithStatus { get; set; }
 
+    /// <summary>Limits <see cref="FailWithStatus"/> to one path, e.g. <c>/settle</c>.</summary>
+    public string? FailOnlyPath { get; set; }
+
     public static async Task<FakeP402> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -64,7 +67,7 @@ internal sealed class FakeP402 : IAsyncDisposable
                 extensions: new Dictionary<string, object?> { ["requestId"] = "req_fake" }).ExecuteAsync(context);
             return;
         }
-        if (FailWithStatus is { } status)
+        if (FailWithStatus is { } status && (FailOnlyPath is null || context.Request.Path == FailOnlyPath))
         {
             await Results.Problem(statusCode: status, title: "Broken", detail: "The fake was told to fail.",
                 extensions: new Dictionary<string, object?> { ["requestId"] = "req_fake" }).ExecuteAsync(context);
