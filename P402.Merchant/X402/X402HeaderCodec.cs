@@ -6,7 +6,8 @@ namespace P402.Merchant;
 
 /// <summary>
 /// Base64 (standard alphabet, padded) of UTF-8 JSON: the encoding of every x402 header value.
-/// Decoding never throws: a malformed value is <see langword="false"/>.
+/// Decoding also accepts missing padding and the URL-safe alphabet, and never throws: a malformed value
+/// is <see langword="false"/>.
 /// </summary>
 public static class X402HeaderCodec
 {
@@ -40,7 +41,7 @@ public static class X402HeaderCodec
             return false;
         }
         var bytes = new byte[header.Length * 3 / 4 + 3];
-        if (!Convert.TryFromBase64String(header.Trim(), bytes, out var written))
+        if (!Convert.TryFromBase64String(Canonical(header.Trim()), bytes, out var written))
         {
             return false;
         }
@@ -54,5 +55,16 @@ public static class X402HeaderCodec
             // Not JSON, the wrong shape, a missing required member or invalid UTF-8.
             return false;
         }
+    }
+
+    private static string Canonical(string value)
+    {
+        var text = value.Replace('-', '+').Replace('_', '/');
+        return (text.Length % 4) switch
+        {
+            2 => text + "==",
+            3 => text + "=",
+            _ => text,
+        };
     }
 }
