@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -35,10 +34,11 @@ internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
             }
             catch (Exception e) when (e is P402UnavailableException or P402ApiException)
             {
-                return Unavailable(e, "verifying a receipt", path);
+                return PaymentResponses.Unavailable(logger, e, "verifying a receipt", path);
             }
             if (receiptRefusal is null)
             {
+                PaymentResponses.KeepOutOfSharedCaches(http.Response);
                 return await next(context);
             }
         }
@@ -73,7 +73,7 @@ internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
         }
         catch (Exception e) when (e is P402UnavailableException or P402ApiException)
         {
-            return Unavailable(e, "verifying a payment", path);
+            return PaymentResponses.Unavailable(logger, e, "verifying a payment", path);
         }
         if (!verified.IsValid)
         {
@@ -107,7 +107,7 @@ internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
         }
         catch (Exception e) when (e is P402UnavailableException or P402ApiException)
         {
-            return Unavailable(e, "settling a payment", path);
+            return PaymentResponses.Unavailable(logger, e, "settling a payment", path);
         }
         if (!settled.Success)
         {
@@ -122,6 +122,7 @@ internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
             P402PaymentLog.ResponseStarted(logger, path);
             return result;
         }
+        PaymentResponses.KeepOutOfSharedCaches(http.Response);
         var headers = http.Response.Headers;
         headers[responseHeader] = X402HeaderCodec.Encode(settled.PaymentResponse);
         if (settled.Receipt is { } receipt)
@@ -135,14 +136,4 @@ internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
     private PaymentRequiredResult Required(Uri resource, string? error) =>
         new(terms.RequiredV2(resource, error ?? "PAYMENT-SIGNATURE header is required"),
             terms.RequiredV1(resource, error ?? "X-PAYMENT header is required"));
-
-    private ProblemHttpResult Unavailable(Exception e, string operation, string path)
-    {
-        P402PaymentLog.Unavailable(logger, operation, path, e);
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Payment service unavailable",
-            detail: "The payment facilitator could not be reached or refused the request. Try again shortly.",
-            extensions: e is P402ApiException { RequestId: { } id } ? new Dictionary<string, object?> { ["p402RequestId"] = id } : null);
-    }
 }

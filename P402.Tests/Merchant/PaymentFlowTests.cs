@@ -19,6 +19,7 @@ public sealed class PaymentFlowTests : MerchantTestBase
         Assert.Equal(TestPayments.ReceiptId, response.Headers.GetValues(P402HeaderNames.Receipt).Single());
         Assert.Equal("2026-11-24T10:10:00Z", response.Headers.GetValues(P402HeaderNames.ReceiptExpires).Single());
         Assert.Equal(1, Merchant.HandlerRuns);
+        Assert.True(response.Headers.CacheControl?.NoStore);
         var settle = Assert.Single(P402.SettleRequests);
         Assert.Equal(600, (int)settle["receipt"]!["ttlSeconds"]!);
     }
