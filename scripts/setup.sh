@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Everything P402 needs on a fresh machine of this kind (.NET SDK, node/npm, apt): npm packages for
+# the dev chain and the SDK, the compiled dev token, and, with --browser, Debian's Chromium for the
+# Playwright tests. Idempotent: a second run only checks.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+browser=false
+for arg in "$@"; do
+  [[ "$arg" == "--browser" ]] && browser=true
+done
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "P402 setup: '$1' is required but not installed." >&2; exit 1; }; }
+need dotnet
+need node
+need npm
+
+apt_install() {
+  local sudo=""
+  [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# Native secp256k1 makes signature recovery ~5x faster; P402 falls back to BouncyCastle without it.
+if ! ldconfig -p 2>/dev/null | grep -q libsecp256k1.so; then
+  apt_install libsecp256k1-1 || echo "P402 setup: libsecp256k1 not installed; using the managed fallback."
+fi
+
+if $browser && [[ ! -x /usr/bin/chromium ]]; then
+  apt_install chromium
+fi
+
+bash "$root/devchain/setup.sh" >/dev/null
+
+sdk="$root/sdk/js"
+if [[ ! -d "$sdk/node_modules" || "$sdk/package-lock.json" -nt "$sdk/node_modules/.package-lock.json" ]]; then
+  (cd "$sdk" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+(cd "$sdk" && npm run --silent build)
+
+(cd "$root" && dotnet tool restore >/dev/null)
