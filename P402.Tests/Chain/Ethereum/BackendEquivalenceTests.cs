@@ -8,14 +8,15 @@ namespace P402.Tests.Chain.Ethereum;
 /// </summary>
 public sealed class BackendEquivalenceTests
 {
-    private const string NativeLibraryPath = "/usr/lib/x86_64-linux-gnu/libsecp256k1.so.1";
+    private static readonly string[] DebianLibraryPaths =
+        ["/usr/lib/x86_64-linux-gnu/libsecp256k1.so.1", "/usr/lib/aarch64-linux-gnu/libsecp256k1.so.1"];
     private static readonly byte[] DesignDigest = Hex.Decode("0x9ec527fd101c51abac28dd7a60ae2408a450792bb8fc1f3bbe6bdde735f7f67d");
     private static readonly EthKey DesignKey = EthKey.Parse("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
 
     [Fact]
-    public void UsesNativeLibrary_LibraryInstalled_IsTrue()
+    public void UsesNativeLibrary_DebianPackageInstalled_IsTrue()
     {
-        Assert.Equal(File.Exists(NativeLibraryPath), Secp256k1Recovery.UsesNativeLibrary);
+        Assert.Equal(DebianLibraryPaths.Any(File.Exists), Secp256k1Recovery.UsesNativeLibrary);
     }
 
     [Fact]
