@@ -17,6 +17,10 @@ internal sealed partial class AnvilProcess
         {
             throw new FileNotFoundException("anvil is not installed; run devchain/setup.sh.", anvilPath);
         }
+        if (options.ResolveStatePath() is { } statePath)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
+        }
         for (var attempt = 1; ; attempt++)
         {
             var port = options.Port ?? LoopbackPort.Free();

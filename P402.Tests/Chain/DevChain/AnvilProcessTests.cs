@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using P402.Core.Chain.DevChain;
+using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
 using P402.Tests.Infrastructure;
 using DevChainNode = P402.Core.Chain.DevChain.DevChain;
@@ -19,6 +20,16 @@ public sealed class AnvilProcessTests
         Assert.Equal(8453, await chain.Rpc.ChainIdAsync());
         Assert.Equal("127.0.0.1", chain.RpcUrl.Host);
         Assert.True(ProcessState.IsAlive(chain.Anvil.ProcessId));
+    }
+
+    [Fact]
+    public async Task StartAsync_BlockTimeOneSecond_FundsPayersOnIntervalBlocks()
+    {
+        await using var chain = await DevChainNode.StartAsync(new DevChainOptions { BlockTime = 1 }, NullLogger.Instance);
+
+        var balance = Abi.DecodeUint256(await chain.Rpc.CallAsync(chain.UsdcAddress,
+            Abi.EncodeCall(Abi.Selector("balanceOf(address)"), AbiValue.Address(chain.Payers[2].Address))));
+        Assert.Equal(DevChainNode.PayerFunding, balance);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Numerics;
 using Microsoft.Extensions.Logging.Abstractions;
 using P402.Core.Chain.DevChain;
 using P402.Core.Chain.Ethereum;
+using P402.Core.Chain.Rpc;
 using DevChainNode = P402.Core.Chain.DevChain.DevChain;
 
 namespace P402.Tests.Chain.DevChain;
@@ -15,7 +16,7 @@ public sealed class DevChainStateTests : IDisposable
     [Fact]
     public async Task StartAsync_SameStatePathTwice_KeepsChainAndDoesNotMintAgain()
     {
-        var options = new DevChainOptions { StatePath = Path.Combine(_directory, "anvil-state.json") };
+        var options = new DevChainOptions { StatePath = Path.Combine(_directory, "not-yet", "anvil-state.json") };
         var recipient = EthKey.Generate().Address;
         long blockBefore;
         await using (var first = await DevChainNode.StartAsync(options, NullLogger.Instance))
@@ -45,7 +46,7 @@ public sealed class DevChainStateTests : IDisposable
                 AbiValue.Uint256(DevChainNode.PayerFunding * 3 / 4));
             var hash = (await first.Rpc.Client.CallAsync("eth_sendTransaction",
                 [new Dictionary<string, object?> { ["from"] = payer.Address, ["to"] = first.UsdcAddress, ["data"] = spend }])).GetString()!;
-            Assert.True((await first.Rpc.GetTransactionReceiptAsync(hash))!.Succeeded);
+            Assert.True((await WaitForReceiptAsync(first, hash)).Succeeded);
         }
 
         await using var second = await DevChainNode.StartAsync(options, NullLogger.Instance);
@@ -53,5 +54,19 @@ public sealed class DevChainStateTests : IDisposable
         var balance = Abi.DecodeUint256(await second.Rpc.CallAsync(second.UsdcAddress,
             Abi.EncodeCall(Abi.Selector("balanceOf(address)"), AbiValue.Address(payer.Address))));
         Assert.Equal(DevChainNode.PayerFunding, balance);
+    }
+
+    /// <summary>anvil answers eth_sendTransaction before its automine has produced the receipt.</summary>
+    private static async Task<TransactionReceipt> WaitForReceiptAsync(DevChainNode chain, string hash)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            if (await chain.Rpc.GetTransactionReceiptAsync(hash, timeout.Token) is { } receipt)
+            {
+                return receipt;
+            }
+            await Task.Delay(25, timeout.Token);
+        }
     }
 }
