@@ -49,12 +49,14 @@ internal sealed partial class AnvilProcess : IAsyncDisposable, IDisposable
         }
         catch (OperationCanceledException)
         {
-            Kill();
+            Kill(log: true);
         }
-        EndStop();
+        EndStop(log: true);
     }
 
-    public void Dispose()
+    public void Dispose() => Stop(log: true);
+
+    private void Stop(bool log)
     {
         if (!BeginStop())
         {
@@ -62,9 +64,9 @@ internal sealed partial class AnvilProcess : IAsyncDisposable, IDisposable
         }
         if (!_shell.WaitForExit(StopTimeout))
         {
-            Kill();
+            Kill(log);
         }
-        EndStop();
+        EndStop(log);
     }
 
     /// <summary>Closes the watchdog's pipe (anvil gets SIGTERM and saves its state); false if already stopping.</summary>
@@ -86,15 +88,21 @@ internal sealed partial class AnvilProcess : IAsyncDisposable, IDisposable
         return true;
     }
 
-    private void EndStop()
+    private void EndStop(bool log)
     {
-        DevChainLog.AnvilStopped(_logger, ProcessId);
+        if (log)
+        {
+            DevChainLog.AnvilStopped(_logger, ProcessId);
+        }
         _shell.Dispose();
     }
 
-    private void Kill()
+    private void Kill(bool log)
     {
-        DevChainLog.AnvilKilled(_logger, ProcessId);
+        if (log)
+        {
+            DevChainLog.AnvilKilled(_logger, ProcessId);
+        }
         try
         {
             _shell.Kill(entireProcessTree: true);
@@ -106,5 +114,6 @@ internal sealed partial class AnvilProcess : IAsyncDisposable, IDisposable
         }
     }
 
-    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
+    /// <summary>The app is exiting without having disposed us; its logging may be gone already, so stop quietly.</summary>
+    private void OnProcessExit(object? sender, EventArgs e) => Stop(log: false);
 }
