@@ -98,6 +98,8 @@ public sealed class EthKey
         var e = Secp256k1.ToScalar(hash32);
         var kCalculator = new HMacDsaKCalculator(new Sha256Digest());
         kCalculator.Init(n, _d, hash32.ToArray());
+        Span<byte> r32 = stackalloc byte[Secp256k1.ScalarSize];
+        Span<byte> s32 = stackalloc byte[Secp256k1.ScalarSize];
         while (true)
         {
             var k = kCalculator.NextK();
@@ -120,8 +122,6 @@ public sealed class EthKey
                 s = n.Subtract(s);
                 recoveryId ^= 1;
             }
-            Span<byte> r32 = stackalloc byte[Secp256k1.ScalarSize];
-            Span<byte> s32 = stackalloc byte[Secp256k1.ScalarSize];
             Secp256k1.WriteScalar(x, r32);
             Secp256k1.WriteScalar(s, s32);
             return new EcdsaSignature(r32, s32, recoveryId);
