@@ -20,5 +20,7 @@ internal static class ApiPolicies
         builder.AddPolicy(name, policy => policy
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
-            .RequireAssertion(context => context.Resource is HttpContext http && ApiKeyAuthenticationHandler.Caller(http).Has(scope)));
+            // Every requirement is evaluated even after RequireAuthenticatedUser failed: without a key there is no caller to ask.
+            .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
+                && context.Resource is HttpContext http && ApiKeyAuthenticationHandler.Caller(http).Has(scope)));
 }
