@@ -7,6 +7,7 @@ using P402.Core.Merchants;
 using P402.Dashboard.Api;
 using P402.Dashboard.Components;
 using P402.Dashboard.Components.Account;
+using P402.Dashboard.Demo;
 
 namespace P402.Dashboard;
 
@@ -41,6 +42,7 @@ internal static class DashboardComposition
         services.AddSingleton<IEmailSender<P402User>, IdentityNoOpEmailSender>();
 
         services.AddP402Api(builder.Configuration, authentication);
+        builder.AddP402Demo();
         return builder;
     }
 
@@ -63,6 +65,7 @@ internal static class DashboardComposition
 
         app.MapStaticAssets();
         app.MapP402Api();
+        app.MapP402Demo();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -1,0 +1,25 @@
+using System.Net.Http.Headers;
+
+namespace P402.Dashboard.Demo;
+
+/// <summary>
+/// Points the demo's <c>IP402Client</c> at the current <see cref="DemoCredentials"/> on every request: the
+/// client is built with a placeholder base address, rebased here onto this app's URL with the in-memory key.
+/// Until the credentials exist the call fails as a connection error, which the middleware answers 503.
+/// </summary>
+internal sealed class DemoP402Handler(DemoConnection connection) : DelegatingHandler
+{
+    public static readonly Uri Placeholder = new("http://p402-demo.invalid/");
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (connection.Current is not { } credentials)
+        {
+            throw new HttpRequestException(HttpRequestError.ConnectionError, "The demo merchant is not ready.");
+        }
+        var pathAndQuery = request.RequestUri!.PathAndQuery;
+        request.RequestUri = new Uri(credentials.BaseUrl.AbsoluteUri + pathAndQuery.TrimStart('/'));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credentials.ApiKey);
+        return base.SendAsync(request, cancellationToken);
+    }
+}
