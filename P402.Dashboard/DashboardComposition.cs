@@ -38,6 +38,7 @@ internal static class DashboardComposition
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<P402User>, IdentityNoOpEmailSender>();
+        services.AddP402DashboardComponents();
         return builder;
     }
 
@@ -53,6 +54,7 @@ internal static class DashboardComposition
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapP402DashboardComponents();
         return app;
     }
 }
