@@ -4,9 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using P402.Core.ApiKeys;
+using P402.Core.Chain;
+using P402.Core.Chain.DevChain;
 using P402.Core.Common;
 using P402.Core.Data;
 using P402.Core.Merchants;
+using P402.Core.Payments;
 
 namespace P402.Core;
 
@@ -16,11 +19,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddP402Core(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<DatabaseOptions>()
-            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
-            .ValidateDataAnnotations()
-            .Validate(o => o.Provider == DatabaseProvider.Sqlite, "Only the Sqlite provider ships migrations so far.")
-            .ValidateOnStart();
+        AddOptions(services, configuration);
 
         services.AddDbContextFactory<P402DbContext>((provider, options) =>
         {
@@ -29,10 +28,36 @@ public static class CoreServiceCollectionExtensions
                 .AddInterceptors(new SqliteConnectionInterceptor());
         });
         services.TryAddSingleton<DatabaseMigrator>();
+        services.TryAddSingleton<CoreStartup>();
         services.TryAddSingleton<MerchantEvents>();
+
         services.TryAddSingleton<ApiKeyCache>();
         services.TryAddSingleton<ApiKeyService>();
         services.TryAddSingleton<MerchantService>();
+
+        services.TryAddSingleton<ChainRuntime>();
+        services.TryAddSingleton<PaymentNetworks>();
+        services.TryAddSingleton<SettlementStore>();
+        services.TryAddSingleton<PaymentVerifier>();
+        services.TryAddSingleton<SettlementSubmitter>();
+        services.TryAddSingleton<SettlementConfirmer>();
+        services.TryAddSingleton<PaymentSettler>();
+        services.TryAddSingleton<SettlementReconciler>();
         return services;
+    }
+
+    private static void AddOptions(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite, "Only the Sqlite provider ships migrations so far.")
+            .ValidateOnStart();
+        services.AddOptions<ChainOptions>()
+            .Bind(configuration.GetSection(ChainOptions.SectionName))
+            .Validate(o => o.ConfirmationTimeoutSeconds > 0 && o.RpcTimeoutSeconds > 0 && o.ReceiptPollMilliseconds > 0, "Chain timeouts must be positive.")
+            .Validate(o => o.Mode == ChainMode.Dev || o.Networks.TrueForAll(n => !string.IsNullOrWhiteSpace(n.RpcUrl)), "Every network needs an RpcUrl in Rpc mode.")
+            .ValidateOnStart();
+        services.AddOptions<DevChainOptions>().Bind(configuration.GetSection(DevChainOptions.SectionName));
     }
 }

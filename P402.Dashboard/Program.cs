@@ -1,4 +1,4 @@
-using P402.Core.Data;
+using P402.Core;
 using P402.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,7 +6,7 @@ builder.Configuration.AddP402OperatorConfig();
 builder.AddP402Dashboard();
 
 var app = builder.Build();
-await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+await app.Services.GetRequiredService<CoreStartup>().RunAsync(app.Lifetime.ApplicationStopping);
 app.UseP402Dashboard();
 await app.RunAsync();
 

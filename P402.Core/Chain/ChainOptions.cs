@@ -1,0 +1,36 @@
+namespace P402.Core.Chain;
+
+/// <summary>Section <c>Chain</c>: which networks P402 settles on and with which key.</summary>
+public sealed class ChainOptions
+{
+    public const string SectionName = "Chain";
+
+    /// <summary><c>Dev</c> starts a local anvil chain; <c>Rpc</c> uses each network's <see cref="NetworkOptions.RpcUrl"/>.</summary>
+    public ChainMode Mode { get; set; } = ChainMode.Dev;
+
+    /// <summary>Empty means Base mainnet with USDC.</summary>
+    public List<NetworkOptions> Networks { get; set; } = [];
+
+    /// <summary>
+    /// The facilitator's signing key (hex). From the environment (<c>Chain__FacilitatorPrivateKey</c>) or
+    /// user-secrets, never appsettings.json. In Dev mode it defaults to anvil's public account 0.
+    /// </summary>
+    public string? FacilitatorPrivateKey { get; set; }
+
+    /// <summary>How long /settle waits for the receipt before answering SETTLEMENT_PENDING.</summary>
+    public double ConfirmationTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How often the receipt is polled while waiting.</summary>
+    public double ReceiptPollMilliseconds { get; set; } = 100;
+
+    /// <summary>How long a fetched gas price is reused (about one Base block).</summary>
+    public double GasPriceCacheSeconds { get; set; } = 2;
+
+    /// <summary>Each JSON-RPC call's time limit.</summary>
+    public double RpcTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>The overview warns below this facilitator ETH balance.</summary>
+    public decimal LowBalanceEth { get; set; } = 0.01m;
+
+    public IReadOnlyList<NetworkOptions> EffectiveNetworks => Networks.Count > 0 ? Networks : [NetworkOptions.BaseMainnet()];
+}

@@ -1,0 +1,30 @@
+namespace P402.Core.Chain;
+
+/// <summary>One EVM network P402 settles on.</summary>
+public sealed class NetworkOptions
+{
+    /// <summary>CAIP-2 id, x402 v2's name: <c>eip155:8453</c>.</summary>
+    public string Network { get; set; } = "";
+
+    /// <summary>x402 v1's name: <c>base</c>.</summary>
+    public string V1Name { get; set; } = "";
+
+    public long ChainId { get; set; }
+
+    /// <summary>JSON-RPC endpoint; filled in by the dev chain in Dev mode.</summary>
+    public string? RpcUrl { get; set; }
+
+    /// <summary>Block explorer link for a transaction, <c>{0}</c> is the hash.</summary>
+    public string? ExplorerTxUrl { get; set; }
+
+    public List<AssetOptions> Assets { get; set; } = [];
+
+    public static NetworkOptions BaseMainnet() => new()
+    {
+        Network = "eip155:8453",
+        V1Name = "base",
+        ChainId = 8453,
+        ExplorerTxUrl = "https://basescan.org/tx/{0}",
+        Assets = [new AssetOptions { Address = "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913", Name = "USD Coin", Version = "2" }],
+    };
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using P402.Core.Chain.Ethereum;
+using P402.Core.Chain.Rpc;
+
+namespace P402.Core.Chain;
+
+/// <summary>One configured network: its node, its tokens' EIP-712 domains, the facilitator's nonces there.</summary>
+public sealed class PaymentNetwork
+{
+    private readonly ConcurrentDictionary<EthAddress, byte[]> _domainSeparators = new();
+    private readonly GasPriceCache _gasPrice;
+
+    internal PaymentNetwork(NetworkOptions options, IEthereumRpc rpc, EthKey signer, ChainOptions chain, TimeProvider time)
+    {
+        Options = options;
+        Rpc = rpc;
+        Signer = signer;
+        Nonces = new NonceManager(rpc, signer.Address);
+        _gasPrice = new GasPriceCache(rpc, time, TimeSpan.FromSeconds(chain.GasPriceCacheSeconds));
+    }
+
+    public NetworkOptions Options { get; }
+
+    /// <summary>CAIP-2 name, e.g. <c>eip155:8453</c>.</summary>
+    public string Network => Options.Network;
+
+    public IEthereumRpc Rpc { get; }
+
+    internal EthKey Signer { get; }
+
+    internal NonceManager Nonces { get; }
+
+    public bool SupportsAsset(EthAddress asset) => FindAsset(asset) is not null;
+
+    public AssetOptions? FindAsset(EthAddress asset) =>
+        Options.Assets.FirstOrDefault(a => EthAddress.TryParse(a.Address, out var configured) && configured == asset);
+
+    /// <summary>The EIP-712 digest the payer signed, in the configured token's own domain.</summary>
+    public byte[] Digest(EthAddress asset, TransferAuthorization authorization)
+    {
+        var domain = _domainSeparators.GetOrAdd(asset, static (address, network) =>
+        {
+            var token = network.FindAsset(address)!;
+            return Eip712.DomainSeparator(token.Name, token.Version, network.Options.ChainId, address);
+        }, this);
+        return Eip712.Digest(domain, Eip712.TransferWithAuthorizationStructHash(authorization));
+    }
+
+    public Task<long> GasPriceAsync(CancellationToken cancellationToken) => _gasPrice.GetAsync(cancellationToken);
+
+    /// <summary>
+    /// Replay state, balance and a simulated transfer, asked of the node at once (three calls in
+    /// parallel, the gas price from the cache).
+    /// </summary>
+    public async Task<TokenState> ReadTokenStateAsync(EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, CancellationToken cancellationToken)
+    {
+        var used = Rpc.CallAsync(asset, TokenCalls.AuthorizationState(authorization.From, authorization.Nonce), cancellationToken: cancellationToken);
+        var balance = Rpc.CallAsync(asset, TokenCalls.BalanceOf(authorization.From), cancellationToken: cancellationToken);
+        var simulation = SimulateAsync(asset, authorization, signature, cancellationToken);
+        var gasPrice = GasPriceAsync(cancellationToken);
+        await Task.WhenAll(used, balance, simulation, gasPrice);
+        return new TokenState(
+            Abi.DecodeBool(await used),
+            Abi.DecodeUint256(await balance),
+            await gasPrice,
+            await simulation);
+    }
+
+    private async Task<string?> SimulateAsync(EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Rpc.CallAsync(asset, TokenCalls.TransferWithAuthorization(authorization, signature), Signer.Address, cancellationToken);
+            return null;
+        }
+        catch (ContractRevertException revert)
+        {
+            return revert.Reason ?? "The simulated transfer reverted.";
+        }
+    }
+
+    internal static long ToLong(BigInteger value) => value > long.MaxValue ? long.MaxValue : (long)value;
+}

@@ -1,0 +1,102 @@
+using System.Numerics;
+using System.Text.Json;
+using P402.Core.Chain.Ethereum;
+
+namespace P402.Core.Chain.Rpc;
+
+/// <summary><see cref="IEthereumRpc"/> over one node's JSON-RPC endpoint.</summary>
+public sealed class EthereumRpc : IEthereumRpc
+{
+    private static readonly Func<JsonElement, BigInteger> ReadQuantity = RpcJson.Quantity;
+    private static readonly Func<JsonElement, long> ReadInt64 = RpcJson.Int64;
+    private static readonly Func<JsonElement, byte[]> ReadBytes = RpcJson.Bytes;
+    private static readonly Func<JsonElement, string> ReadString =
+        static result => result.GetString() ?? throw new EthereumFormatException("Expected a string result.");
+
+    private readonly JsonRpcClient _client;
+
+    public EthereumRpc(JsonRpcClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
+    }
+
+    public JsonRpcClient Client => _client;
+
+    public Task<long> ChainIdAsync(CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_chainId", null, ReadInt64, cancellationToken: cancellationToken);
+
+    public Task<long> BlockNumberAsync(CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_blockNumber", null, ReadInt64, cancellationToken: cancellationToken);
+
+    public Task<BigInteger> GetBalanceAsync(EthAddress address, CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_getBalance", [address, BlockTag.Latest], ReadQuantity, cancellationToken: cancellationToken);
+
+    public Task<long> GetTransactionCountAsync(EthAddress address, string blockTag = BlockTag.Pending,
+        CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_getTransactionCount", [address, blockTag], ReadInt64, cancellationToken: cancellationToken);
+
+    public Task<BigInteger> GasPriceAsync(CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_gasPrice", null, ReadQuantity, cancellationToken: cancellationToken);
+
+    public Task<BigInteger> GetLatestBaseFeeAsync(CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_getBlockByNumber", [BlockTag.Latest, false],
+            static block => block.ValueKind == JsonValueKind.Null
+                ? throw new InvalidOperationException("The node has no latest block.")
+                : RpcJson.OptionalQuantity(block, "baseFeePerGas") ?? BigInteger.Zero,
+            cancellationToken: cancellationToken);
+
+    public Task<BigInteger> MaxPriorityFeePerGasAsync(CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_maxPriorityFeePerGas", null, ReadQuantity, cancellationToken: cancellationToken);
+
+    public async Task<byte[]> CallAsync(EthAddress contract, byte[] data, EthAddress? from = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await _client.CallAsync("eth_call", [CallObject(contract, data, from), BlockTag.Latest], ReadBytes,
+                cancellationToken: cancellationToken);
+        }
+        catch (JsonRpcException exception) when (exception.IsExecutionReverted)
+        {
+            throw ToRevert(exception);
+        }
+    }
+
+    public async Task<long> EstimateGasAsync(EthAddress contract, byte[] data, EthAddress? from = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await _client.CallAsync("eth_estimateGas", [CallObject(contract, data, from)], ReadInt64,
+                cancellationToken: cancellationToken);
+        }
+        catch (JsonRpcException exception) when (exception.IsExecutionReverted)
+        {
+            throw ToRevert(exception);
+        }
+    }
+
+    public Task<string> SendRawTransactionAsync(byte[] signedTransaction, CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_sendRawTransaction", [signedTransaction], ReadString, cancellationToken: cancellationToken);
+
+    public Task<TransactionReceipt?> GetTransactionReceiptAsync(string transactionHash, CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_getTransactionReceipt", [transactionHash], TransactionReceipt.Read, cancellationToken: cancellationToken);
+
+    public Task<RpcTransaction?> GetTransactionByHashAsync(string transactionHash, CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_getTransactionByHash", [transactionHash], RpcTransaction.Read, cancellationToken: cancellationToken);
+
+    private static Dictionary<string, object?> CallObject(EthAddress contract, byte[] data, EthAddress? from)
+    {
+        var call = new Dictionary<string, object?>(3) { ["to"] = contract, ["data"] = data };
+        if (from is { } sender)
+        {
+            call["from"] = sender;
+        }
+        return call;
+    }
+
+    private static ContractRevertException ToRevert(JsonRpcException exception)
+    {
+        exception.TryGetRevertData(out var revertData);
+        return new ContractRevertException(revertData, RevertReason.TryDecode(revertData), exception);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Numerics;
+using P402.Core.Chain.Ethereum;
+
+namespace P402.Core.Chain.Rpc;
+
+/// <summary>
+/// The few node calls the facilitator needs. Every method throws <see cref="RpcUnavailableException"/>
+/// when the node can't be asked and <see cref="JsonRpcException"/> when it refuses;
+/// <see cref="CallAsync"/> and <see cref="EstimateGasAsync"/> throw <see cref="ContractRevertException"/> on a revert.
+/// </summary>
+public interface IEthereumRpc
+{
+    Task<long> ChainIdAsync(CancellationToken cancellationToken = default);
+
+    Task<long> BlockNumberAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The account's ETH balance in wei.</summary>
+    Task<BigInteger> GetBalanceAsync(EthAddress address, CancellationToken cancellationToken = default);
+
+    /// <summary>The account's nonce; <see cref="BlockTag.Pending"/> counts transactions still in the pool.</summary>
+    Task<long> GetTransactionCountAsync(EthAddress address, string blockTag = BlockTag.Pending, CancellationToken cancellationToken = default);
+
+    Task<BigInteger> GasPriceAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The base fee per gas of the latest block, in wei.</summary>
+    Task<BigInteger> GetLatestBaseFeeAsync(CancellationToken cancellationToken = default);
+
+    Task<BigInteger> MaxPriorityFeePerGasAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Runs a read-only call against the latest block and returns the raw return data.</summary>
+    Task<byte[]> CallAsync(EthAddress contract, byte[] data, EthAddress? from = null, CancellationToken cancellationToken = default);
+
+    Task<long> EstimateGasAsync(EthAddress contract, byte[] data, EthAddress? from = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Broadcasts a signed transaction and returns its hash (0x-prefixed, lower case).</summary>
+    Task<string> SendRawTransactionAsync(byte[] signedTransaction, CancellationToken cancellationToken = default);
+
+    /// <summary>The receipt, or null while the transaction is not mined (or unknown).</summary>
+    Task<TransactionReceipt?> GetTransactionReceiptAsync(string transactionHash, CancellationToken cancellationToken = default);
+
+    /// <summary>The transaction, or null when the node doesn't know it.</summary>
+    Task<RpcTransaction?> GetTransactionByHashAsync(string transactionHash, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace P402.Core.Payments;
+
+/// <summary>Settlement log messages. Never a key, a signature or a whole payload.</summary>
+internal static partial class PaymentLog
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Settlement {SettlementId} reserved for request {RequestId}")]
+    public static partial void Reserved(ILogger logger, string settlementId, string requestId);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Settlement {SettlementId} broadcast as {TxHash} with nonce {Nonce}")]
+    public static partial void Broadcast(ILogger logger, string settlementId, string txHash, long nonce);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Settlement {SettlementId}: the node refused the transaction: {Reason}")]
+    public static partial void BroadcastRefused(ILogger logger, string settlementId, string reason);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Settlement {SettlementId} confirmed in block {BlockNumber}")]
+    public static partial void Confirmed(ILogger logger, string settlementId, long blockNumber);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Settlement {SettlementId} not yet mined ({TxHash}); answering pending")]
+    public static partial void StillPending(ILogger logger, string settlementId, string txHash);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Reconciling {Count} unfinished settlements")]
+    public static partial void Reconciling(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Settlement {SettlementId} re-broadcast after restart")]
+    public static partial void Rebroadcast(ILogger logger, string settlementId);
+}

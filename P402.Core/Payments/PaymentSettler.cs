@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Logging;
+using P402.Core.Chain;
+using P402.Core.Common;
+
+namespace P402.Core.Payments;
+
+/// <summary>
+/// Executes a payment on-chain at most once: re-verify, reserve the authorization (a unique row),
+/// sign and broadcast with the facilitator key, then wait a bounded time for the receipt. Sending the
+/// same payment again, concurrently or later, returns the one settlement's outcome.
+/// </summary>
+public sealed class PaymentSettler(
+    PaymentVerifier verifier,
+    PaymentNetworks networks,
+    SettlementStore store,
+    SettlementSubmitter submitter,
+    SettlementConfirmer confirmer,
+    TimeProvider time,
+    ILogger<PaymentSettler> logger)
+{
+    public async Task<SettleOutcome> SettleAsync(SettleCommand command, CancellationToken cancellationToken)
+    {
+        var payment = command.Payment;
+        var payer = payment.Authorization.From.ToString();
+        if (networks.TryResolve(payment.Network, payment.X402Version, out var network)
+            && await store.FindByAuthorizationAsync(network!.Network, payment, cancellationToken) is { } existing)
+        {
+            return await OutcomeOfExistingAsync(existing, command, payer, cancellationToken);
+        }
+
+        var verdict = await verifier.VerifyAsync(command.MerchantId, payment, cancellationToken);
+        if (!verdict.IsValid)
+        {
+            return SettleOutcome.Failed(verdict.Code!.Value, verdict.Message!, payer, network?.Network ?? payment.Network);
+        }
+
+        var settlement = NewSettlement(command, network!);
+        if (!await store.TryReserveAsync(settlement, cancellationToken))
+        {
+            // Another request reserved it between our look-up and our insert: its outcome is ours.
+            var winner = await store.FindByAuthorizationAsync(network!.Network, payment, cancellationToken);
+            return await OutcomeOfExistingAsync(winner!, command, payer, cancellationToken);
+        }
+        PaymentLog.Reserved(logger, settlement.Id, command.RequestId);
+
+        var submitted = await submitter.SubmitAsync(network!, settlement, payment, cancellationToken);
+        if (!submitted.Success)
+        {
+            return submitted;
+        }
+        return await confirmer.WaitAsync(network!, settlement, cancellationToken);
+    }
+
+    private async Task<SettleOutcome> OutcomeOfExistingAsync(Settlement existing, SettleCommand command, string payer, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(existing.MerchantId, command.MerchantId, StringComparison.Ordinal))
+        {
+            return SettleOutcome.Failed(PaymentCode.ReplayDetected, "This authorization was already settled.", payer, existing.Network);
+        }
+        if (existing.Status is SettlementStatus.Confirmed or SettlementStatus.Failed)
+        {
+            return SettlementOutcomes.FromRow(existing, payer);
+        }
+        var network = networks.Find(existing.Network);
+        return network is null
+            ? SettlementOutcomes.FromRow(existing, payer)
+            : await confirmer.WaitForExistingAsync(network, existing.Id, cancellationToken);
+    }
+
+    private Settlement NewSettlement(SettleCommand command, PaymentNetwork network)
+    {
+        var payment = command.Payment;
+        var (asset, payer, nonce) = SettlementStore.Key(payment);
+        var now = time.GetUtcNow().UtcDateTime;
+        return new Settlement
+        {
+            Id = Ids.New(Settlement.IdPrefix, time),
+            MerchantId = command.MerchantId,
+            ApiKeyId = command.ApiKeyId,
+            RequestId = command.RequestId,
+            Network = network.Network,
+            Asset = asset,
+            Payer = payer,
+            PayTo = payment.PayTo.ToLowerHex(),
+            Value = (long)payment.Authorization.Value,
+            Nonce = nonce,
+            ValidAfter = PaymentNetwork.ToLong(payment.Authorization.ValidAfter),
+            ValidBefore = PaymentNetwork.ToLong(payment.Authorization.ValidBefore),
+            Resource = payment.Resource,
+            X402Version = payment.X402Version,
+            Status = SettlementStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+}

@@ -1,0 +1,16 @@
+namespace P402.Core.Payments;
+
+/// <summary>
+/// The result of a settle: success with the confirmed settlement, or a code. A pending outcome
+/// carries the transaction hash so the caller can look it up.
+/// </summary>
+public sealed record SettleOutcome(bool Success, PaymentCode? Code, string? Message, string Payer, string Network, Settlement? Settlement)
+{
+    public string Transaction => Settlement?.TxHash ?? "";
+
+    public static SettleOutcome Confirmed(Settlement settlement) =>
+        new(true, null, null, settlement.Payer, settlement.Network, settlement);
+
+    public static SettleOutcome Failed(PaymentCode code, string message, string payer, string network, Settlement? settlement = null) =>
+        new(false, code, message, payer, network, settlement);
+}

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using P402.Core.Common;
+using P402.Core.Data;
+
+namespace P402.Core.Payments;
+
+/// <summary>
+/// The settlement rows and their state transitions. Reservation is the unique index on
+/// (network, asset, payer, nonce): whoever inserts the row owns the authorization.
+/// </summary>
+public sealed class SettlementStore(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events)
+{
+    public async Task<bool> IsAuthorizationTakenAsync(string network, ParsedPayment payment, CancellationToken cancellationToken)
+    {
+        var existing = await FindByAuthorizationAsync(network, payment, cancellationToken);
+        return existing is not null && existing.Status != SettlementStatus.Failed;
+    }
+
+    public async Task<Settlement?> FindByAuthorizationAsync(string network, ParsedPayment payment, CancellationToken cancellationToken)
+    {
+        var (asset, payer, nonce) = Key(payment);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Settlements.AsNoTracking().SingleOrDefaultAsync(
+            s => s.Network == network && s.Asset == asset && s.Payer == payer && s.Nonce == nonce, cancellationToken);
+    }
+
+    public async Task<Settlement?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Settlements.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+    }
+
+    /// <summary>Inserts the Pending row; false when another request already holds this authorization.</summary>
+    public async Task<bool> TryReserveAsync(Settlement settlement, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Settlements.Add(settlement);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+        Publish(settlement);
+        return true;
+    }
+
+    /// <summary>Records the signed transaction before it is broadcast, so that a crash cannot lose it.</summary>
+    public Task MarkSubmittedAsync(Settlement settlement, string txHash, string rawTransaction, string signer, long signerNonce, CancellationToken cancellationToken) =>
+        UpdateAsync(settlement, s =>
+        {
+            s.Status = SettlementStatus.Submitted;
+            s.TxHash = txHash;
+            s.RawTransaction = rawTransaction;
+            s.SignerAddress = signer;
+            s.SignerNonce = signerNonce;
+        }, cancellationToken);
+
+    public Task MarkConfirmedAsync(Settlement settlement, long blockNumber, long gasUsed, long effectiveGasPriceWei, CancellationToken cancellationToken) =>
+        UpdateAsync(settlement, s =>
+        {
+            s.Status = SettlementStatus.Confirmed;
+            s.BlockNumber = blockNumber;
+            s.GasUsed = gasUsed;
+            s.EffectiveGasPriceWei = effectiveGasPriceWei;
+            s.ConfirmedAt = time.GetUtcNow().UtcDateTime;
+            s.RawTransaction = null;
+            s.ErrorReason = null;
+            s.ErrorMessage = null;
+        }, cancellationToken);
+
+    public Task MarkFailedAsync(Settlement settlement, PaymentCode code, string message, CancellationToken cancellationToken) =>
+        UpdateAsync(settlement, s =>
+        {
+            s.Status = SettlementStatus.Failed;
+            s.ErrorReason = PaymentCodes.Name(code);
+            s.ErrorMessage = message.Length > 500 ? message[..500] : message;
+            s.RawTransaction = null;
+        }, cancellationToken);
+
+    /// <summary>Settlements a crash may have left behind.</summary>
+    public async Task<IReadOnlyList<Settlement>> ListUnfinishedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Settlements.AsNoTracking()
+            .Where(s => s.Status == SettlementStatus.Pending || s.Status == SettlementStatus.Submitted)
+            .OrderBy(s => s.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    internal static (string Asset, string Payer, string Nonce) Key(ParsedPayment payment) =>
+        (payment.Asset.ToLowerHex(), payment.Authorization.From.ToLowerHex(), Chain.Ethereum.Hex.Encode(payment.Authorization.Nonce));
+
+    private async Task UpdateAsync(Settlement settlement, Action<Settlement> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Settlements.Attach(settlement);
+        change(settlement);
+        settlement.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        Publish(settlement);
+    }
+
+    private void Publish(Settlement settlement) =>
+        events.Publish(new MerchantEvent(settlement.MerchantId, MerchantEventKind.SettlementChanged, settlement.Id));
+}

@@ -1,0 +1,106 @@
+using System.Numerics;
+using Microsoft.Extensions.Logging.Abstractions;
+using P402.Core.Chain.DevChain;
+using P402.Core.Chain.Ethereum;
+using P402.Core.Chain.Rpc;
+
+namespace P402.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh dev chain (anvil, chain id 8453, DevUsdc at the Base USDC address, payers 1–3 funded with
+/// <see cref="DevChain.PayerFunding"/>) for one test class (<c>IClassFixture</c>) or one collection
+/// (<see cref="AnvilChainCollection"/>), stopped at the end. The helpers drive anvil's test methods.
+/// The facilitator checks time against the wall clock and DevUsdc against block time: a test that
+/// moves one (<see cref="IncreaseTimeAsync"/>, a FakeTimeProvider) moves the other too.
+/// </summary>
+public sealed class AnvilChainFixture : IAsyncLifetime
+{
+    private DevChain? _chain;
+
+    public DevChain Chain => _chain ?? throw new InvalidOperationException("The chain starts in InitializeAsync.");
+
+    public EthereumRpc Rpc => Chain.Rpc;
+
+    public JsonRpcClient Client => Chain.Rpc.Client;
+
+    public Uri RpcUrl => Chain.RpcUrl;
+
+    public EthAddress Usdc => Chain.UsdcAddress;
+
+    public async Task InitializeAsync() => _chain = await DevChain.StartAsync(new DevChainOptions(), NullLogger.Instance);
+
+    public async Task DisposeAsync()
+    {
+        if (_chain is not null)
+        {
+            await _chain.DisposeAsync();
+        }
+    }
+
+    /// <summary>DevUsdc's <c>balanceOf(owner)</c> (selector 0x70a08231) at the latest block.</summary>
+    public async Task<BigInteger> BalanceOfUsdcAsync(EthAddress owner) =>
+        new(await Rpc.CallAsync(Usdc, DevUsdcCalls.BalanceOf(owner)), isUnsigned: true, isBigEndian: true);
+
+    /// <summary>Mints DevUsdc from the minter account (9) and waits for the block.</summary>
+    public async Task MintUsdcAsync(EthAddress to, BigInteger amount)
+    {
+        var transaction = new Dictionary<string, object?>
+        {
+            ["from"] = Chain.Minter.Address,
+            ["to"] = Usdc,
+            ["data"] = DevUsdcCalls.Mint(to, amount),
+        };
+        var hash = (await Client.CallAsync("eth_sendTransaction", [transaction])).GetString()!;
+        var receipt = await WaitForReceiptAsync(hash);
+        if (!receipt.Succeeded)
+        {
+            throw new InvalidOperationException($"Minting to {to} reverted.");
+        }
+    }
+
+    /// <summary>Polls for the receipt (mining is instant unless automine is off).</summary>
+    public async Task<TransactionReceipt> WaitForReceiptAsync(string transactionHash, TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            if (await Rpc.GetTransactionReceiptAsync(transactionHash, cancellation.Token) is { } receipt)
+            {
+                return receipt;
+            }
+            await Task.Delay(25, cancellation.Token);
+        }
+    }
+
+    /// <summary>The base fee (wei) of the next block mined; stays until then.</summary>
+    public Task SetNextBaseFeeAsync(BigInteger baseFeePerGas) =>
+        Client.CallAsync("anvil_setNextBlockBaseFeePerGas", [baseFeePerGas]);
+
+    /// <summary>Saves the chain's state; <see cref="RevertAsync"/> returns to it (once per snapshot).</summary>
+    public async Task<string> SnapshotAsync() => (await Client.CallAsync("evm_snapshot")).GetString()!;
+
+    public async Task RevertAsync(string snapshotId)
+    {
+        if (!(await Client.CallAsync("evm_revert", [snapshotId])).GetBoolean())
+        {
+            throw new InvalidOperationException($"anvil has no snapshot {snapshotId}.");
+        }
+    }
+
+    public Task MineAsync(int blocks = 1) => Client.CallAsync("anvil_mine", [new BigInteger(blocks)]);
+
+    /// <summary>Off: transactions wait in the pool until <see cref="MineAsync"/>. On: each is mined at once.</summary>
+    public Task SetAutomineAsync(bool enabled) => Client.CallAsync("evm_setAutomine", [enabled]);
+
+    /// <summary>Moves block time forward and mines a block, so the latest block (and calls on it) carry the new time.</summary>
+    public async Task IncreaseTimeAsync(TimeSpan by)
+    {
+        await Client.CallAsync("evm_increaseTime", [(long)by.TotalSeconds]);
+        await MineAsync();
+    }
+
+    /// <summary>The timestamp (unix seconds) of the latest block.</summary>
+    public Task<long> LatestBlockTimestampAsync() =>
+        Client.CallAsync("eth_getBlockByNumber", [BlockTag.Latest, false],
+            static block => HexQuantity.ParseInt64(block.GetProperty("timestamp").GetString()));
+}
