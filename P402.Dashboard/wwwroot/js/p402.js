@@ -1,5 +1,9 @@
 // Small browser helpers the Blazor components call through JS interop.
 window.p402 = {
+  // Set once the interactive circuit has rendered; tests and styles can wait for it.
+  markInteractive() {
+    document.documentElement.setAttribute("data-p402-interactive", "");
+  },
   setTheme(dark) {
     const value = dark ? "dark" : "light";
     document.cookie = `p402-theme=${value}; path=/; max-age=31536000; samesite=lax`;

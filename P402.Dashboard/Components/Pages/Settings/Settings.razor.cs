@@ -8,6 +8,7 @@ namespace P402.Dashboard.Components.Pages.Settings;
 public sealed partial class Settings
 {
     private SettingsForm? form;
+    private MudForm? mudForm;
     private IReadOnlyDictionary<string, string> errors = new Dictionary<string, string>();
     private string? loadError;
     private bool canEdit;
@@ -40,15 +41,19 @@ public sealed partial class Settings
         }
     }
 
-    private void Change(Action apply)
+    /// <summary>Applies an edit, re-checks every rule (some span two fields) and lets each field show its message.</summary>
+    private async Task ChangeAsync(Action apply)
     {
         apply();
         errors = SettingsValidation.Validate(form!.ToSettings());
+        if (mudForm is not null)
+        {
+            await mudForm.ValidateAsync();
+        }
     }
 
-    private bool HasError(string field) => errors.ContainsKey(field);
-
-    private string? ErrorFor(string field) => errors.GetValueOrDefault(field);
+    /// <summary>A MudBlazor field rule that answers with SettingsValidation's message for <paramref name="field"/>.</summary>
+    private Func<T, string?> Rule<T>(string field) => _ => errors.GetValueOrDefault(field);
 
     /// <summary>Saves through the same Core method as the API; only owners pass the server-side check.</summary>
     internal async Task SaveAsync()
