@@ -10,7 +10,7 @@ public sealed class ChainStatusService(ChainRuntime runtime, IOptions<ChainOptio
 
     public async Task<ChainSnapshot> GetAsync(CancellationToken cancellationToken)
     {
-        var network = runtime.Networks.FirstOrDefault() ?? throw new InvalidOperationException("The chain is not started.");
+        var network = runtime.Networks.Count > 0 ? runtime.Networks[0] : throw new InvalidOperationException("The chain is not started.");
         var balance = network.Rpc.GetBalanceAsync(runtime.FacilitatorAddress, cancellationToken);
         var block = network.Rpc.BlockNumberAsync(cancellationToken);
         var gasPrice = network.GasPriceAsync(cancellationToken);
