@@ -9,17 +9,9 @@ using static P402.Tests.Facilitator.FacilitatorHttp;
 namespace P402.Tests.Facilitator;
 
 /// <summary>The facilitator and REST API take API keys only: 401 problem+json (never a login redirect) without a good key, 403 without the scope.</summary>
-public sealed class ApiKeyAccessTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>, IAsyncLifetime
+public sealed class ApiKeyAccessTests(AnvilChainFixture chain, SharedApp shared) : IClassFixture<AnvilChainFixture>, IClassFixture<SharedApp>
 {
-    private P402AppFactory _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new P402AppFactory(chain);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private P402AppFactory App => shared.For(chain);
 
     public static TheoryData<string, string?> BadCredentials()
     {
@@ -40,7 +32,7 @@ public sealed class ApiKeyAccessTests(AnvilChainFixture chain) : IClassFixture<A
     [MemberData(nameof(BadCredentials))]
     public async Task Request_MissingOrUnknownKey_UnauthorizedProblemNotRedirect(string path, string? authorization)
     {
-        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var client = App.CreateClient(new() { AllowAutoRedirect = false });
         using var request = Request(path, NewPayment(chain).V2().ToJsonString());
         if (authorization is not null)
         {
@@ -59,12 +51,12 @@ public sealed class ApiKeyAccessTests(AnvilChainFixture chain) : IClassFixture<A
     [InlineData("/settle")]
     public async Task Request_RevokedKey_Unauthorized(string path)
     {
-        var merchant = await _app.CreateMerchantAsync();
-        var client = _app.ClientFor(merchant);
+        var merchant = await App.CreateMerchantAsync();
+        var client = App.ClientFor(merchant);
         var payment = NewPayment(chain);
         AssertValid(await VerifyAsync(client, payment.V2()), payment);
 
-        Assert.True(await _app.Services.GetRequiredService<ApiKeyService>().RevokeAsync(merchant.MerchantId, merchant.ApiKeyId, CancellationToken.None));
+        Assert.True(await App.Services.GetRequiredService<ApiKeyService>().RevokeAsync(merchant.MerchantId, merchant.ApiKeyId, CancellationToken.None));
 
         using var response = await client.SendAsync(Request(path, payment.V2().ToJsonString()));
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
@@ -78,7 +70,7 @@ public sealed class ApiKeyAccessTests(AnvilChainFixture chain) : IClassFixture<A
     [InlineData("/api/v1/settlements", ApiKeyScopes.Facilitator | ApiKeyScopes.Receipts)]
     public async Task Request_KeyWithoutTheScope_ForbiddenProblem(string path, ApiKeyScopes scopes)
     {
-        var client = _app.ClientFor(await _app.CreateMerchantAsync(scopes: scopes));
+        var client = App.ClientFor(await App.CreateMerchantAsync(scopes: scopes));
         var payment = NewPayment(chain);
 
         using var response = await client.SendAsync(Request(path, payment.V2().ToJsonString()));
@@ -90,7 +82,7 @@ public sealed class ApiKeyAccessTests(AnvilChainFixture chain) : IClassFixture<A
     [Fact]
     public async Task Request_KeyWithOnlyTheFacilitatorScope_VerifiesAndSettles()
     {
-        var client = _app.ClientFor(await _app.CreateMerchantAsync(scopes: ApiKeyScopes.Facilitator));
+        var client = App.ClientFor(await App.CreateMerchantAsync(scopes: ApiKeyScopes.Facilitator));
         var payment = NewPayment(chain);
         AssertValid(await VerifyAsync(client, payment.V2()), payment);
         AssertSettled(await SettleAsync(client, payment.V2()));
@@ -99,7 +91,7 @@ public sealed class ApiKeyAccessTests(AnvilChainFixture chain) : IClassFixture<A
     [Fact]
     public async Task Supported_WithoutKey_IsPublic()
     {
-        var supported = await GetJsonAsync(_app.CreateClient(), "/supported");
+        var supported = await GetJsonAsync(App.CreateClient(), "/supported");
         Assert.NotEmpty(supported.GetProperty("kinds").EnumerateArray());
     }
 

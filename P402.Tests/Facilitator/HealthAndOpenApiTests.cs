@@ -4,22 +4,14 @@ using static P402.Tests.Facilitator.FacilitatorHttp;
 namespace P402.Tests.Facilitator;
 
 /// <summary>The operator's and integrator's entry points: /healthz and the OpenAPI document.</summary>
-public sealed class HealthAndOpenApiTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>, IAsyncLifetime
+public sealed class HealthAndOpenApiTests(AnvilChainFixture chain, SharedApp shared) : IClassFixture<AnvilChainFixture>, IClassFixture<SharedApp>
 {
-    private P402AppFactory _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new P402AppFactory(chain);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private P402AppFactory App => shared.For(chain);
 
     [Fact]
     public async Task Healthz_DatabaseAndChainUp_ReportsBothHealthy()
     {
-        var health = await GetJsonAsync(_app.CreateClient(), "/healthz");
+        var health = await GetJsonAsync(App.CreateClient(), "/healthz");
 
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         var checks = health.GetProperty("checks");
@@ -39,7 +31,7 @@ public sealed class HealthAndOpenApiTests(AnvilChainFixture chain) : IClassFixtu
     [InlineData("/api/v1/settlements/{id}", "get")]
     public async Task OpenApi_Document_ListsTheOperation(string path, string method)
     {
-        var document = await GetJsonAsync(_app.CreateClient(), "/openapi/v1.json");
+        var document = await GetJsonAsync(App.CreateClient(), "/openapi/v1.json");
 
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
         Assert.True(document.GetProperty("paths").TryGetProperty(path, out var item), $"{path} is not in the OpenAPI document.");

@@ -8,7 +8,7 @@ using static P402.Tests.Facilitator.FacilitatorHttp;
 namespace P402.Tests.Facilitator;
 
 /// <summary>A malformed /verify or /settle is the caller's bug: 400 problem+json with a requestId, never a 500, nothing sent.</summary>
-public sealed class MalformedRequestTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>, IAsyncLifetime
+public sealed class MalformedRequestTests(AnvilChainFixture chain, SharedApp shared) : IClassFixture<AnvilChainFixture>, IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const string AboveUint256 = "115792089237316195423570985008687907853269984665640564039457584007913129639936"; // 2^256
 
@@ -17,11 +17,11 @@ public sealed class MalformedRequestTests(AnvilChainFixture chain) : IClassFixtu
 
     public async Task InitializeAsync()
     {
-        _app = new P402AppFactory(chain);
+        _app = shared.For(chain);
         _client = _app.ClientFor(await _app.CreateMerchantAsync());
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public static TheoryData<string, string> RawBodies()
     {

@@ -7,7 +7,7 @@ using static P402.Tests.Facilitator.FacilitatorHttp;
 namespace P402.Tests.Facilitator;
 
 /// <summary>At most one transaction per authorization whatever the concurrency; many authorizations at once all land.</summary>
-public sealed class SettleConcurrencyTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>, IAsyncLifetime
+public sealed class SettleConcurrencyTests(AnvilChainFixture chain, SharedApp shared) : IClassFixture<AnvilChainFixture>, IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const int Concurrency = 20;
 
@@ -16,11 +16,11 @@ public sealed class SettleConcurrencyTests(AnvilChainFixture chain) : IClassFixt
 
     public async Task InitializeAsync()
     {
-        _app = new P402AppFactory(chain);
+        _app = shared.For(chain);
         _merchant = await _app.CreateMerchantAsync();
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData(2)]

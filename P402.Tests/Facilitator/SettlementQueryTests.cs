@@ -7,23 +7,15 @@ using static P402.Tests.Facilitator.FacilitatorHttp;
 namespace P402.Tests.Facilitator;
 
 /// <summary>GET /api/v1/settlements: scoped to the caller's merchant (another's is 404), filtered and paged.</summary>
-public sealed class SettlementQueryTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>, IAsyncLifetime
+public sealed class SettlementQueryTests(AnvilChainFixture chain, SharedApp shared) : IClassFixture<AnvilChainFixture>, IClassFixture<SharedApp>
 {
-    private P402AppFactory _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new P402AppFactory(chain);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private P402AppFactory App => shared.For(chain);
 
     [Fact]
     public async Task Settlements_OfAnotherMerchant_NotFoundAndNotListed()
     {
-        var a = _app.ClientFor(await _app.CreateMerchantAsync("Merchant A"));
-        var b = _app.ClientFor(await _app.CreateMerchantAsync("Merchant B"));
+        var a = App.ClientFor(await App.CreateMerchantAsync("Merchant A"));
+        var b = App.ClientFor(await App.CreateMerchantAsync("Merchant B"));
         var ofA = (await SettleAsync(a, NewPayment(chain).V2())).GetProperty("settlementId").GetString();
         var ofB = (await SettleAsync(b, NewPayment(chain, payer: 1).V2())).GetProperty("settlementId").GetString();
 
@@ -48,8 +40,8 @@ public sealed class SettlementQueryTests(AnvilChainFixture chain) : IClassFixtur
     [Fact]
     public async Task Settle_AnotherMerchantsSettledAuthorization_ReplayDetectedAndNotRevealed()
     {
-        var a = _app.ClientFor(await _app.CreateMerchantAsync("Merchant A"));
-        var b = _app.ClientFor(await _app.CreateMerchantAsync("Merchant B"));
+        var a = App.ClientFor(await App.CreateMerchantAsync("Merchant A"));
+        var b = App.ClientFor(await App.CreateMerchantAsync("Merchant B"));
         var payment = NewPayment(chain, payer: 2);
         AssertSettled(await SettleAsync(a, payment.V2()));
         var nonce = await chain.TransactionCountAsync(chain.Chain.Facilitator.Address);
@@ -67,7 +59,7 @@ public sealed class SettlementQueryTests(AnvilChainFixture chain) : IClassFixtur
     [Fact]
     public async Task ListSettlements_FiltersAndPages_ReturnTheMatchingRowsNewestFirst()
     {
-        var client = _app.ClientFor(await _app.CreateMerchantAsync());
+        var client = App.ClientFor(await App.CreateMerchantAsync());
         var payer0 = chain.Chain.Payers[0].Address;
         var payer1 = chain.Chain.Payers[1].Address;
         var early = new List<string>();
@@ -121,7 +113,7 @@ public sealed class SettlementQueryTests(AnvilChainFixture chain) : IClassFixtur
     [InlineData("page=one")]
     public async Task ListSettlements_UnreadableFilter_BadRequestProblem(string query)
     {
-        var client = _app.ClientFor(await _app.CreateMerchantAsync());
+        var client = App.ClientFor(await App.CreateMerchantAsync());
         using var response = await client.GetAsync($"/api/v1/settlements?{query}");
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }

@@ -7,18 +7,18 @@ using static P402.Tests.Facilitator.FacilitatorHttp;
 namespace P402.Tests.Facilitator;
 
 /// <summary>The verify checks that ask the chain: replay (P402's store and the token's own state), balance, simulation.</summary>
-public sealed class VerifyChainStateTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>, IAsyncLifetime
+public sealed class VerifyChainStateTests(AnvilChainFixture chain, SharedApp shared) : IClassFixture<AnvilChainFixture>, IClassFixture<SharedApp>, IAsyncLifetime
 {
     private P402AppFactory _app = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _app = new P402AppFactory(chain);
+        _app = shared.For(chain);
         _client = _app.ClientFor(await _app.CreateMerchantAsync());
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData(1)]

@@ -9,7 +9,7 @@ namespace P402.Tests.Facilitator;
 /// GAS_PRICE_TOO_HIGH against the merchant's limit, read on every verify, and against the network's
 /// real gas price (anvil's base fee raised). The gas price cache is off here so each verify sees the chain.
 /// </summary>
-public sealed class VerifyGasPriceTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>, IAsyncLifetime
+public sealed class VerifyGasPriceTests(AnvilChainFixture chain, SharedApp shared) : IClassFixture<AnvilChainFixture>, IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const long Gwei = 1_000_000_000;
 
@@ -19,12 +19,12 @@ public sealed class VerifyGasPriceTests(AnvilChainFixture chain) : IClassFixture
 
     public async Task InitializeAsync()
     {
-        _app = new P402AppFactory(chain, settings: new Dictionary<string, string?> { ["Chain:GasPriceCacheSeconds"] = "0" });
+        _app = shared.For(chain, new Dictionary<string, string?> { ["Chain:GasPriceCacheSeconds"] = "0" });
         _merchant = await _app.CreateMerchantAsync();
         _client = _app.ClientFor(_merchant);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Verify_MerchantLimitBelowNetworkGasPrice_GasPriceTooHighUntilRaised()

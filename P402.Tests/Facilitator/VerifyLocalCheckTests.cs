@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Json.Nodes;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
@@ -11,18 +12,18 @@ namespace P402.Tests.Facilitator;
 /// with exactly its P402 reason and x402 invalidReason (HTTP 200), by /verify and by /settle, and
 /// nothing is sent. The unbent payment passes, so each refusal is the bend's doing.
 /// </summary>
-public sealed class VerifyLocalCheckTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>, IAsyncLifetime
+public sealed class VerifyLocalCheckTests(AnvilChainFixture chain, SharedApp shared) : IClassFixture<AnvilChainFixture>, IClassFixture<SharedApp>, IAsyncLifetime
 {
     private P402AppFactory _app = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _app = new P402AppFactory(chain);
+        _app = shared.For(chain);
         _client = _app.ClientFor(await _app.CreateMerchantAsync());
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
@@ -77,6 +78,15 @@ public sealed class VerifyLocalCheckTests(AnvilChainFixture chain) : IClassFixtu
     [InlineData(1, 9_999, "invalid_exact_evm_authorization_value")]
     public Task Verify_ValueDiffersFromRequiredAmount_AmountMismatch(int version, long required, string invalidReason) =>
         AssertRefusedAsync(NewPayment(chain) with { Value = 10_000, RequiredAmount = required }, "AMOUNT_MISMATCH", invalidReason, version);
+
+    [Fact]
+    public async Task Verify_AmountAboveWhatASettlementRecords_AmountMismatchThatSaysSo()
+    {
+        var payment = NewPayment(chain) with { Value = (BigInteger)long.MaxValue + 1 };
+        var verify = await VerifyAsync(_client, payment.V2());
+        AssertInvalid(verify, "AMOUNT_MISMATCH", "invalid_exact_evm_payload_authorization_value_mismatch");
+        Assert.DoesNotContain("differs", verify.GetProperty("message").GetString());
+    }
 
     [Theory]
     [InlineData(-600)]

@@ -10,7 +10,7 @@ namespace P402.Tests.Facilitator;
 /// INVALID_SIGNATURE as USDC defines it: the EIP-712 signature must recover to <c>from</c> with a low s
 /// and v 27/28. v 0/1 (what some wallets write) is the same signature and is accepted and settled.
 /// </summary>
-public sealed class VerifySignatureTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>, IAsyncLifetime
+public sealed class VerifySignatureTests(AnvilChainFixture chain, SharedApp shared) : IClassFixture<AnvilChainFixture>, IClassFixture<SharedApp>, IAsyncLifetime
 {
     private static readonly BigInteger CurveOrder = BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
@@ -19,11 +19,11 @@ public sealed class VerifySignatureTests(AnvilChainFixture chain) : IClassFixtur
 
     public async Task InitializeAsync()
     {
-        _app = new P402AppFactory(chain);
+        _app = shared.For(chain);
         _client = _app.ClientFor(await _app.CreateMerchantAsync());
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData(1)]
