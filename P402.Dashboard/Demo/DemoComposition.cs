@@ -15,6 +15,7 @@ internal static class DemoComposition
         var demo = section.Get<DemoOptions>() ?? new DemoOptions();
         var chainMode = builder.Configuration.GetSection(ChainOptions.SectionName).GetValue(nameof(ChainOptions.Mode), ChainMode.Dev);
         var mode = ModeOf(demo, chainMode, builder.Environment.IsDevelopment());
+        builder.Services.AddP402Playground();
         if (mode == DemoMode.Off)
         {
             return builder;
