@@ -52,6 +52,7 @@ public sealed class PlaygroundE2ETests(DashboardAppFixture app)
         await Expect(page.GetByTestId("step-reused")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("step-settled")).ToHaveCountAsync(1);
         await Expect(balance).ToHaveTextAsync(Usdc(before - 0.01m));
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await DashboardPages.ScreenshotAsync(page, "playground");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke receipt" }).ClickAsync();
@@ -64,6 +65,8 @@ public sealed class PlaygroundE2ETests(DashboardAppFixture app)
 
         await reuse.ClickAsync();
         await Expect(page.GetByTestId("step-refused")).ToContainTextAsync("RECEIPT_REVOKED");
+        // Far below the fold by now: the timeline brings the new step into view.
+        await Expect(page.GetByTestId("step-refused")).ToBeInViewportAsync();
         await Expect(page.GetByTestId("reuse-count")).ToHaveTextAsync("2");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
@@ -71,6 +74,7 @@ public sealed class PlaygroundE2ETests(DashboardAppFixture app)
         await Expect(page.GetByTestId("receipt-state")).ToHaveTextAsync("Active");
         await Expect(page.GetByTestId("receipt-id")).Not.ToHaveTextAsync(firstReceipt!);
         await Expect(balance).ToHaveTextAsync(Usdc(before - 0.02m));
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await DashboardPages.ScreenshotAsync(page, "playground-paid-again");
         await page.Context.CloseAsync();
     }
