@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using P402.Core.Chain.DevChain;
+using P402.Core.Merchants;
 using static Microsoft.Playwright.Assertions;
 
 namespace P402.Tests.E2E;
@@ -77,6 +78,29 @@ public sealed class PlaygroundE2ETests(DashboardAppFixture app)
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await DashboardPages.ScreenshotAsync(page, "playground-paid-again");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Playground_Viewer_CanPayAndReuseButHasNoRevokeControl()
+    {
+        var owner = await app.NewPageAsync();
+        var ownerEmail = DashboardAppFixture.NewEmail("owner");
+        await DashboardPages.RegisterAsync(owner, ownerEmail);
+        var viewerEmail = DashboardAppFixture.NewEmail("viewer");
+        await app.CreateUserAsync(await app.MerchantOfAsync(ownerEmail), viewerEmail, MerchantRole.Viewer);
+        var viewer = await app.NewPageAsync();
+        await DashboardPages.LogInAsync(viewer, viewerEmail);
+
+        await DashboardPages.OpenAsync(viewer, "playground");
+        await viewer.GetByRole(AriaRole.Radio, new() { Name = $"Payer {DevAccounts.Payers[2].Index}" }).CheckAsync();
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
+        await Expect(viewer.GetByTestId("receipt-id")).ToHaveTextAsync(new Regex("^rcpt_"), Settling);
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Reuse receipt" }).ClickAsync();
+
+        await Expect(viewer.GetByTestId("reuse-count")).ToHaveTextAsync("1");
+        await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Revoke receipt" })).ToHaveCountAsync(0);
+        await owner.Context.CloseAsync();
+        await viewer.Context.CloseAsync();
     }
 
     private static decimal ParseUsdc(string? text) =>
