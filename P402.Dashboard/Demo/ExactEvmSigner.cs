@@ -11,9 +11,14 @@ namespace P402.Dashboard.Demo;
 /// <summary>
 /// What an x402 wallet does with an <c>exact</c> EVM requirement: an EIP-3009 <c>TransferWithAuthorization</c>
 /// for exactly the asked amount to <c>payTo</c>, signed as EIP-712 typed data over the token's domain
-/// (<c>extra.name</c>/<c>extra.version</c>, the CAIP-2 chain id, the asset), valid from a minute ago until
+/// (<c>extra.name</c>/<c>extra.version</c>, the CAIP-2 chain id, the asset), valid at once until
 /// <c>maxTimeoutSeconds</c> from now, with a fresh random nonce.
 /// </summary>
+/// <remarks>
+/// <c>validAfter</c> is 0 rather than "now minus a margin": the token compares it with the block time, and the
+/// facilitator's simulation runs against the latest block, which on an idle dev chain (anvil mines only on
+/// transactions) can be many minutes old. The end of the window is what bounds the authorization.
+/// </remarks>
 internal static class ExactEvmSigner
 {
     private const string Caip2Prefix = "eip155:";
@@ -36,7 +41,7 @@ internal static class ExactEvmSigner
             payer.Address,
             EthAddress.Parse(requirements.PayTo),
             BigInteger.Parse(requirements.Amount!, NumberStyles.None, CultureInfo.InvariantCulture),
-            seconds - 60,
+            BigInteger.Zero,
             seconds + Math.Max(requirements.MaxTimeoutSeconds, 60),
             RandomNumberGenerator.GetBytes(32));
         var asset = EthAddress.Parse(requirements.Asset);
