@@ -1,5 +1,14 @@
-// Scrolls the timeline's step number `index` (0-based) into view, below the app bar.
+// Brings the timeline's step number `index` (0-based) to the top of the timeline's own scroll area, or into the
+// window's view where the timeline does not scroll by itself (narrow screens).
 export function reveal(list, index) {
     const step = list?.querySelectorAll("[data-step]")[index];
-    step?.scrollIntoView({ behavior: "smooth", block: "start" });
+    if (!step) {
+        return;
+    }
+    if (list.scrollHeight > list.clientHeight) {
+        const top = list.scrollTop + step.getBoundingClientRect().top - list.getBoundingClientRect().top;
+        list.scrollTo({ top });
+    } else {
+        step.scrollIntoView({ block: "nearest" });
+    }
 }
