@@ -95,7 +95,8 @@ public sealed class MerchantFlowE2ETests(DashboardAppFixture app)
         await Expect(secret).ToHaveTextAsync(new Regex("^p402_live_"));
         var text = (await secret.TextContentAsync())!.Trim();
         await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
-        await Expect(page.GetByText(name)).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("keys-table")).ToContainTextAsync(name);
         return text;
     }
 
