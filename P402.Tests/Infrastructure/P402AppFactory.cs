@@ -37,6 +37,9 @@ public sealed class P402AppFactory(AnvilChainFixture chain, string? databasePath
         }
     }
 
+    /// <summary>The configuration this factory gives the app, for starting the same app as a real process.</summary>
+    public IReadOnlyDictionary<string, string?> Configuration => Settings();
+
     private Dictionary<string, string?> Settings()
     {
         var values = new Dictionary<string, string?>
