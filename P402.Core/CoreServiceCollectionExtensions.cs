@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ApiKeyCache>();
         services.TryAddSingleton<ApiKeyService>();
         services.TryAddSingleton<MerchantService>();
+        services.TryAddSingleton<Overview.OverviewService>();
 
         services.TryAddSingleton<ChainRuntime>();
         services.TryAddSingleton<PaymentNetworks>();

@@ -43,6 +43,7 @@ internal static class DashboardComposition
 
         services.AddP402Api(builder.Configuration, authentication);
         builder.AddP402Demo();
+        services.AddP402DashboardComponents();
         return builder;
     }
 
@@ -68,6 +69,7 @@ internal static class DashboardComposition
         app.MapP402Demo();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapP402DashboardComponents();
         return app;
     }
 }

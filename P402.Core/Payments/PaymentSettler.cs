@@ -31,6 +31,13 @@ public sealed class PaymentSettler(
         var verdict = await verifier.VerifyAsync(command.MerchantId, payment, cancellationToken);
         if (!verdict.IsValid)
         {
+            // A concurrent duplicate may have reserved (or already mined) this authorization since our
+            // look-up: then the replay is our own settlement, and its outcome is ours.
+            if (verdict.Code == PaymentCode.ReplayDetected
+                && await store.FindByAuthorizationAsync(network!.Network, payment, cancellationToken) is { } raced)
+            {
+                return await OutcomeOfExistingAsync(raced, command, payer, cancellationToken);
+            }
             return SettleOutcome.Failed(verdict.Code!.Value, verdict.Message!, payer, network?.Network ?? payment.Network);
         }
 

@@ -41,10 +41,22 @@ public sealed class SettlementStore(IDbContextFactory<P402DbContext> contexts, T
         }
         catch (DbUpdateException)
         {
+            if (!await HoldsAuthorizationAsync(settlement, CancellationToken.None))
+            {
+                throw;
+            }
             return false;
         }
         Publish(settlement);
         return true;
+    }
+
+    /// <summary>Whether a row already holds this settlement's authorization (a lost race), as opposed to any other failed insert.</summary>
+    private async Task<bool> HoldsAuthorizationAsync(Settlement settlement, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Settlements.AsNoTracking().AnyAsync(s => s.Network == settlement.Network && s.Asset == settlement.Asset
+            && s.Payer == settlement.Payer && s.Nonce == settlement.Nonce && s.Id != settlement.Id, cancellationToken);
     }
 
     /// <summary>Records the signed transaction before it is broadcast, so that a crash cannot lose it.</summary>

@@ -11,10 +11,13 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiComposition.IsApiPath(httpContext.Request.Path))
+        // The middleware has already switched Request.Path to its /Error page: decide on the original path.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? new PathString(original) : httpContext.Request.Path;
+        if (!ApiComposition.IsApiPath(path))
         {
             return false;
         }
+        httpContext.Request.Path = path; // so that the problem's instance names the failed request
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "The request is malformed.", bad.Message),
@@ -25,6 +28,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         {
             Unexpected(logger, exception, httpContext.GetRequestId());
         }
+        httpContext.Response.Headers[RequestIds.HeaderName] = httpContext.GetRequestId(); // the middleware cleared the headers
         var result = ApiProblems.Problem(httpContext, status, title, detail);
         httpContext.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = null;
         await result.ExecuteAsync(httpContext);

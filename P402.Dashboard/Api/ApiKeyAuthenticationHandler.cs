@@ -52,5 +52,8 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     /// <summary>The authenticated key of this request (only after the scheme ran).</summary>
     public static ApiKeyPrincipal Caller(HttpContext context) =>
-        context.Items[PrincipalItem] as ApiKeyPrincipal ?? throw new InvalidOperationException("The endpoint is not behind the API key scheme.");
+        TryCaller(context) ?? throw new InvalidOperationException("The endpoint is not behind the API key scheme.");
+
+    /// <summary>The authenticated key of this request, or null when no key was accepted (authorization asks before it fails).</summary>
+    public static ApiKeyPrincipal? TryCaller(HttpContext context) => context.Items[PrincipalItem] as ApiKeyPrincipal;
 }

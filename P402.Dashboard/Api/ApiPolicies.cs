@@ -20,5 +20,5 @@ internal static class ApiPolicies
         builder.AddPolicy(name, policy => policy
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
-            .RequireAssertion(context => context.Resource is HttpContext http && ApiKeyAuthenticationHandler.Caller(http).Has(scope)));
+            .RequireAssertion(context => context.Resource is HttpContext http && ApiKeyAuthenticationHandler.TryCaller(http) is { } caller && caller.Has(scope)));
 }

@@ -9,11 +9,11 @@ namespace P402.Tests.Infrastructure;
 /// <summary>
 /// A fresh dev chain (anvil, chain id 8453, DevUsdc at the Base USDC address, payers 1–3 funded with
 /// <see cref="DevChain.PayerFunding"/>) for one test class (<c>IClassFixture</c>) or one collection
-/// (<see cref="AnvilChainCollection"/>), stopped at the end. The helpers drive anvil's test methods.
+/// (<see cref="AnvilChainCollectionDefinition"/>), stopped at the end. The helpers drive anvil's test methods.
 /// The facilitator checks time against the wall clock and DevUsdc against block time: a test that
 /// moves one (<see cref="IncreaseTimeAsync"/>, a FakeTimeProvider) moves the other too.
 /// </summary>
-public sealed class AnvilChainFixture : IAsyncLifetime
+public sealed partial class AnvilChainFixture : IAsyncLifetime
 {
     private DevChain? _chain;
 
@@ -39,38 +39,7 @@ public sealed class AnvilChainFixture : IAsyncLifetime
 
     /// <summary>DevUsdc's <c>balanceOf(owner)</c> (selector 0x70a08231) at the latest block.</summary>
     public async Task<BigInteger> BalanceOfUsdcAsync(EthAddress owner) =>
-        new(await Rpc.CallAsync(Usdc, DevUsdcCalls.BalanceOf(owner)), isUnsigned: true, isBigEndian: true);
-
-    /// <summary>Mints DevUsdc from the minter account (9) and waits for the block.</summary>
-    public async Task MintUsdcAsync(EthAddress to, BigInteger amount)
-    {
-        var transaction = new Dictionary<string, object?>
-        {
-            ["from"] = Chain.Minter.Address,
-            ["to"] = Usdc,
-            ["data"] = DevUsdcCalls.Mint(to, amount),
-        };
-        var hash = (await Client.CallAsync("eth_sendTransaction", [transaction])).GetString()!;
-        var receipt = await WaitForReceiptAsync(hash);
-        if (!receipt.Succeeded)
-        {
-            throw new InvalidOperationException($"Minting to {to} reverted.");
-        }
-    }
-
-    /// <summary>Polls for the receipt (mining is instant unless automine is off).</summary>
-    public async Task<TransactionReceipt> WaitForReceiptAsync(string transactionHash, TimeSpan? timeout = null)
-    {
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (await Rpc.GetTransactionReceiptAsync(transactionHash, cancellation.Token) is { } receipt)
-            {
-                return receipt;
-            }
-            await Task.Delay(25, cancellation.Token);
-        }
-    }
+        Abi.DecodeUint256(await Rpc.CallAsync(Usdc, DevUsdcCalls.BalanceOf(owner)));
 
     /// <summary>The base fee (wei) of the next block mined; stays until then.</summary>
     public Task SetNextBaseFeeAsync(BigInteger baseFeePerGas) =>

@@ -35,8 +35,7 @@ internal sealed class DevChainBootstrapper(JsonRpcClient client, ILogger logger)
     {
         foreach (var payer in payers)
         {
-            var balance = new BigInteger(await _rpc.CallAsync(token, DevUsdcCalls.BalanceOf(payer), cancellationToken: cancellationToken),
-                isUnsigned: true, isBigEndian: true);
+            var balance = Abi.DecodeUint256(await _rpc.CallAsync(token, DevUsdcCalls.BalanceOf(payer), cancellationToken: cancellationToken));
             if (balance * 2 >= target)
             {
                 DevChainLog.PayerAlreadyFunded(logger, payer, balance);

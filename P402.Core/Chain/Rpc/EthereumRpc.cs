@@ -97,6 +97,6 @@ public sealed class EthereumRpc : IEthereumRpc
     private static ContractRevertException ToRevert(JsonRpcException exception)
     {
         exception.TryGetRevertData(out var revertData);
-        return new ContractRevertException(revertData, RevertReason.TryDecode(revertData), exception);
+        return new ContractRevertException(revertData, Abi.TryDecodeRevertReason(revertData, out var reason) ? reason : null, exception);
     }
 }

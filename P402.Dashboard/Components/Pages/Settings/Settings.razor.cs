@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using P402.Core.Merchants;
+using P402.Dashboard.Authorization;
+
+namespace P402.Dashboard.Components.Pages.Settings;
+
+public sealed partial class Settings
+{
+    private SettingsForm? form;
+    private MudForm? mudForm;
+    private IReadOnlyDictionary<string, string> errors = new Dictionary<string, string>();
+    private string? loadError;
+    private bool canEdit;
+    private bool saving;
+
+    [Inject] private MerchantService Merchants { get; set; } = default!;
+    [Inject] private CurrentMerchant Current { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        canEdit = await Current.AuthorizeAsync(P402Policies.CanEditSettings);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        loadError = null;
+        try
+        {
+            var user = await Current.GetRequiredAsync();
+            form = SettingsForm.From(await Merchants.GetSettingsAsync(user.MerchantId, CancellationToken.None));
+            errors = new Dictionary<string, string>();
+        }
+#pragma warning disable CA1031 // The page shows the failure and offers a retry.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            loadError = "The settings could not be loaded.";
+        }
+    }
+
+    /// <summary>Applies an edit, re-checks every rule (some span two fields) and lets each field show its message.</summary>
+    private async Task ChangeAsync(Action apply)
+    {
+        apply();
+        errors = SettingsValidation.Validate(form!.ToSettings());
+        if (mudForm is not null)
+        {
+            await mudForm.ValidateAsync();
+        }
+    }
+
+    /// <summary>A MudBlazor field rule that answers with SettingsValidation's message for <paramref name="field"/>.</summary>
+    private Func<T, string?> Rule<T>(string field) => _ => errors.GetValueOrDefault(field);
+
+    /// <summary>Saves through the same Core method as the API; only owners pass the server-side check.</summary>
+    internal async Task SaveAsync()
+    {
+        if (!await Current.AuthorizeAsync(P402Policies.CanEditSettings))
+        {
+            Snackbar.Add("Only owners can change settings.", Severity.Error);
+            return;
+        }
+        saving = true;
+        try
+        {
+            var user = await Current.GetRequiredAsync();
+            errors = await Merchants.UpdateSettingsAsync(user.MerchantId, form!.ToSettings(), CancellationToken.None);
+            if (errors.Count == 0)
+            {
+                Snackbar.Add("Settings saved.", Severity.Success);
+            }
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+}

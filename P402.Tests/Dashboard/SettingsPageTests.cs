@@ -1,0 +1,77 @@
+using Bunit;
+using P402.Core.Merchants;
+using P402.Dashboard.Components.Pages.Settings;
+
+namespace P402.Tests.Dashboard;
+
+public sealed class SettingsPageTests : DashboardTestContext
+{
+    [Fact]
+    public async Task Load_DefaultSettings_ShowsTheGasLimitInGwei()
+    {
+        await SignInNewMerchantAsync(MerchantRole.Owner);
+        var host = RenderPage<Settings>();
+
+        var gas = host.WaitForElement("input[data-testid=gas-price-limit]");
+        Assert.Equal("50", gas.GetAttribute("value"));
+        Assert.Equal("150000", host.Find("input[data-testid=max-gas]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Edit_InvalidValues_ShowsTheValidationMessagesAndDisablesSave()
+    {
+        await SignInNewMerchantAsync(MerchantRole.Owner);
+        var host = RenderPage<Settings>();
+
+        host.WaitForElement("input[data-testid=max-gas]").Change("1000");
+        host.Find("input[data-testid=default-ttl]").Change("999999999");
+
+        host.WaitForAssertion(() =>
+        {
+            Assert.Contains("Gas per settlement must be between 60,000 and 1,000,000.", host.Markup, StringComparison.Ordinal);
+            Assert.Contains("The default receipt TTL must be at least 1 second and not above the maximum.", host.Markup, StringComparison.Ordinal);
+        });
+        Assert.True(host.Find("button[data-testid=save-settings]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Save_ValidValues_StoresWeiAndTheRest()
+    {
+        var merchantId = await SignInNewMerchantAsync(MerchantRole.Owner);
+        var host = RenderPage<Settings>();
+
+        host.WaitForElement("input[data-testid=gas-price-limit]").Change("12.5");
+        host.Find("input[data-testid=max-gas]").Change("90000");
+        host.Find("input[data-testid=default-ttl]").Change("600");
+        host.Find("input[data-testid=max-ttl]").Change("86400");
+        host.Find("button[data-testid=save-settings]").Click();
+
+        await host.WaitForAssertionAsync(async () =>
+        {
+            var saved = await Get<MerchantService>().GetSettingsAsync(merchantId, CancellationToken.None);
+            Assert.Equal(12_500_000_000, saved.GasPriceLimitWei);
+            Assert.Equal(90_000, saved.MaxGasPerSettlement);
+            Assert.Equal(600, saved.DefaultReceiptTtlSeconds);
+            Assert.Equal(86_400, saved.MaxReceiptTtlSeconds);
+        });
+    }
+
+    [Theory]
+    [InlineData(MerchantRole.Developer)]
+    [InlineData(MerchantRole.Viewer)]
+    public async Task NonOwner_SeesReadOnlySettings_AndTheServerRefusesASave(MerchantRole role)
+    {
+        var merchantId = await SignInNewMerchantAsync(role);
+        var host = RenderPage<Settings>();
+        host.WaitForElement("[data-testid=settings-readonly]");
+        Assert.Empty(host.FindAll("[data-testid=save-settings]"));
+        Assert.True(host.Find("input[data-testid=gas-price-limit]").HasAttribute("readonly"));
+
+        var page = host.FindComponent<Settings>();
+        await page.InvokeAsync(() => page.Instance.SaveAsync());
+
+        host.WaitForAssertion(() => Assert.Contains("Only owners can change settings.", host.Markup, StringComparison.Ordinal));
+        var saved = await Get<MerchantService>().GetSettingsAsync(merchantId, CancellationToken.None);
+        Assert.Equal(MerchantSettings.StandardGasPriceLimitWei, saved.GasPriceLimitWei);
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace P402.Tests.E2E;
+
+/// <summary>Steps a person takes in the dashboard, shared by the E2E tests.</summary>
+public static class DashboardPages
+{
+    public static async Task RegisterAsync(IPage page, string email, string business = "Acme Payments")
+    {
+        await page.GotoAsync("Account/Register");
+        await page.GetByLabel("Business name", new() { Exact = true }).FillAsync(business);
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DashboardAppFixture.Password);
+        await page.GetByLabel("Confirm password", new() { Exact = true }).FillAsync(DashboardAppFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await WaitForAppAsync(page);
+    }
+
+    public static async Task LogInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("Account/Login");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DashboardAppFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await WaitForAppAsync(page);
+    }
+
+    /// <summary>Opens an app page and waits until its circuit is interactive (buttons answer).</summary>
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitForAppAsync(page);
+    }
+
+    /// <summary>MainLayout marks the document once the interactive render has happened.</summary>
+    public static Task WaitForAppAsync(IPage page) =>
+        Expect(page.Locator("html[data-p402-interactive]")).ToBeAttachedAsync();
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(DashboardAppFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+}
