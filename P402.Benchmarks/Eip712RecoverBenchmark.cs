@@ -35,17 +35,36 @@ public class Eip712RecoverBenchmark
         }
     }
 
-    [Benchmark(Description = "EIP-712 digest + recover")]
+    /// <summary>What /verify runs: libsecp256k1 when installed, else BouncyCastle.</summary>
+    [Benchmark(Description = "EIP-712 digest + recover (public API)")]
     public EthAddress DigestAndRecover() => Secp256k1Recovery.RecoverAddress(Digest(), _signature);
+
+    [Benchmark(Description = "EIP-712 digest + recover (BouncyCastle)")]
+    public EthAddress DigestAndRecoverBouncyCastle()
+    {
+        Span<byte> publicKey = stackalloc byte[64];
+        return Secp256k1Recovery.TryRecoverPublicKeyBouncyCastle(Digest(), _signature, publicKey)
+            ? EthAddress.FromPublicKey(publicKey)
+            : throw new InvalidOperationException();
+    }
+
+    [Benchmark(Description = "EIP-712 digest + recover (libsecp256k1)")]
+    public EthAddress DigestAndRecoverNative()
+    {
+        Span<byte> publicKey = stackalloc byte[64];
+        return Secp256k1Recovery.TryRecoverPublicKeyNative(Digest(), _signature, publicKey)
+            ? EthAddress.FromPublicKey(publicKey)
+            : throw new InvalidOperationException("libsecp256k1 is not installed (apt-get install libsecp256k1-1).");
+    }
 
     [Benchmark(Description = "EIP-712 digest")]
     public byte[] DigestOnly() => Digest();
 
-    [Benchmark(Description = "recover")]
-    public EthAddress RecoverOnly() => Secp256k1Recovery.RecoverAddress(_digest, _signature);
-
-    [Benchmark(Description = "sign (RFC 6979)")]
+    [Benchmark(Description = "sign (public API)")]
     public EcdsaSignature Sign() => _key.Sign(_digest);
+
+    [Benchmark(Description = "sign (BouncyCastle)")]
+    public EcdsaSignature SignBouncyCastle() => _key.SignBouncyCastle(_digest);
 
     private byte[] Digest() =>
         Eip712.Digest(Eip712.DomainSeparator("USD Coin", "2", new BigInteger(8453), Usdc), Eip712.TransferWithAuthorizationStructHash(_authorization));

@@ -12,6 +12,9 @@ public readonly struct EcdsaSignature : IEquatable<EcdsaSignature>
     // s <= n/2 (EIP-2): n/2 = 7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0.
     private static readonly byte[] HalfN = Convert.FromHexString("7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0");
 
+    // The curve order n.
+    private static readonly byte[] N = Convert.FromHexString("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141");
+
     private readonly byte[]? _r;
     private readonly byte[]? _s;
 
@@ -43,6 +46,11 @@ public readonly struct EcdsaSignature : IEquatable<EcdsaSignature>
 
     /// <summary>Whether s is in the lower half of the curve order, as EIP-2 and USDC require.</summary>
     public bool IsLowS => SSpan.SequenceCompareTo(HalfN) <= 0;
+
+    /// <summary>r in [1, n-1] and s in [1, n/2]: the only signatures that EIP-3009 tokens accept.</summary>
+    internal bool IsCanonical =>
+        RSpan.IndexOfAnyExcept((byte)0) >= 0 && RSpan.SequenceCompareTo(N) < 0
+        && SSpan.IndexOfAnyExcept((byte)0) >= 0 && IsLowS;
 
     internal ReadOnlySpan<byte> RSpan => _r ?? new byte[ScalarSize];
 

@@ -13,6 +13,7 @@ namespace P402.Core.Chain.Ethereum;
 public sealed class EthKey
 {
     private readonly BcBigInteger _d;
+    private readonly byte[] _privateKey;
     private readonly byte[] _publicKey;
 
     public EthKey(ReadOnlySpan<byte> privateKey32)
@@ -21,6 +22,7 @@ public sealed class EthKey
         {
             throw new EthereumFormatException($"A private key is 32 bytes, got {privateKey32.Length}.");
         }
+        _privateKey = privateKey32.ToArray();
         _d = Secp256k1.ToScalar(privateKey32);
         if (!Secp256k1.IsValidScalar(_d))
         {
@@ -70,17 +72,34 @@ public sealed class EthKey
         }
     }
 
-    /// <summary>Signs a 32-byte hash: RFC 6979 nonce, s normalised to the lower half, recovery id set.</summary>
-    public EcdsaSignature Sign(ReadOnlySpan<byte> hash32)
+    /// <summary>
+    /// Signs a 32-byte hash: RFC 6979 nonce, s normalised to the lower half, recovery id set. Both
+    /// back ends (libsecp256k1 when installed, BouncyCastle) produce the same signature.
+    /// </summary>
+    public EcdsaSignature Sign(ReadOnlySpan<byte> hash32) =>
+        LibSecp256k1.IsAvailable ? SignNative(hash32) : SignBouncyCastle(hash32);
+
+    internal EcdsaSignature SignNative(ReadOnlySpan<byte> hash32)
     {
-        if (hash32.Length != Keccak256.HashLength)
+        EnsureHash(hash32);
+        Span<byte> rs = stackalloc byte[64];
+        // Recovery ids 2/3 (r >= n, odds ~2^-128) cannot be written as v = 27/28; BouncyCastle moves to the next k.
+        if (!LibSecp256k1.TrySign(hash32, _privateKey, rs, out var recoveryId) || recoveryId > 1)
         {
-            throw new EthereumFormatException($"Only 32-byte hashes are signed, got {hash32.Length} bytes.");
+            return SignBouncyCastle(hash32);
         }
+        return new EcdsaSignature(rs[..32], rs[32..], (byte)recoveryId);
+    }
+
+    internal EcdsaSignature SignBouncyCastle(ReadOnlySpan<byte> hash32)
+    {
+        EnsureHash(hash32);
         var n = Secp256k1.N;
         var e = Secp256k1.ToScalar(hash32);
         var kCalculator = new HMacDsaKCalculator(new Sha256Digest());
         kCalculator.Init(n, _d, hash32.ToArray());
+        Span<byte> r32 = stackalloc byte[Secp256k1.ScalarSize];
+        Span<byte> s32 = stackalloc byte[Secp256k1.ScalarSize];
         while (true)
         {
             var k = kCalculator.NextK();
@@ -103,8 +122,6 @@ public sealed class EthKey
                 s = n.Subtract(s);
                 recoveryId ^= 1;
             }
-            Span<byte> r32 = stackalloc byte[Secp256k1.ScalarSize];
-            Span<byte> s32 = stackalloc byte[Secp256k1.ScalarSize];
             Secp256k1.WriteScalar(x, r32);
             Secp256k1.WriteScalar(s, s32);
             return new EcdsaSignature(r32, s32, recoveryId);
@@ -112,4 +129,12 @@ public sealed class EthKey
     }
 
     public override string ToString() => $"EthKey({Address})";
+
+    private static void EnsureHash(ReadOnlySpan<byte> hash32)
+    {
+        if (hash32.Length != Keccak256.HashLength)
+        {
+            throw new EthereumFormatException($"Only 32-byte hashes are signed, got {hash32.Length} bytes.");
+        }
+    }
 }

@@ -6,9 +6,13 @@ namespace P402.Core.Chain.Ethereum;
 /// <summary>
 /// ecrecover: the address whose key made a signature over a hash. Signatures that Ethereum's
 /// EIP-3009 tokens refuse are refused here too: high s (EIP-2), r or s outside [1, n-1].
+/// Uses libsecp256k1 when it is installed (<see cref="LibSecp256k1"/>), BouncyCastle otherwise.
 /// </summary>
 public static class Secp256k1Recovery
 {
+    /// <summary>Whether recovery and signing run on the native libsecp256k1 rather than BouncyCastle.</summary>
+    public static bool UsesNativeLibrary => LibSecp256k1.IsAvailable;
+
     /// <summary>
     /// Recovers the signer's address. False for a high-s signature, r or s out of range, or an r
     /// that is not the x of a curve point. A hash that is not 32 bytes is a caller error and throws.
@@ -32,23 +36,32 @@ public static class Secp256k1Recovery
             : throw new EthereumFormatException("The signature does not recover to a public key (high s, r or s out of range, or not on the curve).");
 
     /// <summary>Recovers the 64-byte public key (x || y) into <paramref name="publicKey64"/>.</summary>
-    internal static bool TryRecoverPublicKey(ReadOnlySpan<byte> hash32, EcdsaSignature sig, Span<byte> publicKey64)
+    internal static bool TryRecoverPublicKey(ReadOnlySpan<byte> hash32, EcdsaSignature sig, Span<byte> publicKey64) =>
+        LibSecp256k1.IsAvailable
+            ? TryRecoverPublicKeyNative(hash32, sig, publicKey64)
+            : TryRecoverPublicKeyBouncyCastle(hash32, sig, publicKey64);
+
+    internal static bool TryRecoverPublicKeyNative(ReadOnlySpan<byte> hash32, EcdsaSignature sig, Span<byte> publicKey64)
     {
-        if (hash32.Length != Keccak256.HashLength)
+        if (!IsRecoverable(hash32, sig))
         {
-            throw new EthereumFormatException($"Only 32-byte hashes are recovered, got {hash32.Length} bytes.");
+            return false;
         }
-        if (!sig.IsLowS)
+        Span<byte> rs = stackalloc byte[64];
+        sig.RSpan.CopyTo(rs);
+        sig.SSpan.CopyTo(rs[32..]);
+        return LibSecp256k1.TryRecoverPublicKey(hash32, rs, sig.RecoveryId, publicKey64);
+    }
+
+    internal static bool TryRecoverPublicKeyBouncyCastle(ReadOnlySpan<byte> hash32, EcdsaSignature sig, Span<byte> publicKey64)
+    {
+        if (!IsRecoverable(hash32, sig))
         {
             return false;
         }
         var n = Secp256k1.N;
         var r = Secp256k1.ToScalar(sig.RSpan);
         var s = Secp256k1.ToScalar(sig.SSpan);
-        if (!Secp256k1.IsValidScalar(r) || !Secp256k1.IsValidScalar(s))
-        {
-            return false;
-        }
 
         // R = (r, y) with y's parity given by the recovery id; r < n < p, so r is a field element.
         var curve = Secp256k1.Curve;
@@ -77,5 +90,14 @@ public static class Secp256k1Recovery
         q.AffineXCoord.EncodeTo(publicKey64[..32]);
         q.AffineYCoord.EncodeTo(publicKey64[32..64]);
         return true;
+    }
+
+    private static bool IsRecoverable(ReadOnlySpan<byte> hash32, EcdsaSignature sig)
+    {
+        if (hash32.Length != Keccak256.HashLength)
+        {
+            throw new EthereumFormatException($"Only 32-byte hashes are recovered, got {hash32.Length} bytes.");
+        }
+        return sig.IsCanonical;
     }
 }
