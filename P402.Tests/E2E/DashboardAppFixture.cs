@@ -81,7 +81,9 @@ public sealed class DashboardAppFixture : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
+        // Auto-waiting assertions, not sleeps; the bound is generous because CI shares 2 cores with anvil and the app.
+        Assertions.SetDefaultExpectTimeout(20_000);
         return await context.NewPageAsync();
     }
 
