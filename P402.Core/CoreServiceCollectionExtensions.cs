@@ -41,6 +41,7 @@ public static class CoreServiceCollectionExtensions
 
         services.TryAddSingleton<ChainRuntime>();
         services.TryAddSingleton<PaymentNetworks>();
+        services.TryAddSingleton<ChainStatusService>();
         services.TryAddSingleton<SettlementStore>();
         services.TryAddSingleton<PaymentVerifier>();
         services.TryAddSingleton<SettlementSubmitter>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using P402.Core.Merchants;
 using P402.Dashboard.Authorization;
+using P402.Dashboard.Components.Pages.Settlements;
 
 namespace P402.Dashboard.Components;
 
@@ -19,6 +20,7 @@ internal static class ComponentsComposition
 
     public static IEndpointRouteBuilder MapP402DashboardComponents(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapSettlementExport();
         return endpoints;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +12,7 @@ using MudBlazor.Services;
 using P402.Core;
 using P402.Core.Data;
 using P402.Core.Merchants;
+using P402.Core.Receipts;
 using P402.Dashboard.Authorization;
 
 namespace P402.Tests.Dashboard;
@@ -45,6 +47,9 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected TestAuthenticationStateProvider Auth { get; } = new();
 
     protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Settlement rows and receipts issued from them, in this test's database.</summary>
+    protected PaymentSeed Seed => new(Get<IDbContextFactory<P402DbContext>>(), Get<ReceiptService>(), Get<TimeProvider>());
 
     public async Task InitializeAsync() => await Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
 

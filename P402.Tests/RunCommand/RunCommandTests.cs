@@ -59,6 +59,8 @@ public sealed class RunCommandTests : IDisposable
                 ["P402_URLS"] = $"http://127.0.0.1:{port}",
                 ["Database__ConnectionString"] = $"Data Source={DatabasePath}",
                 ["Chain__Dev__StatePath"] = Path.Combine(_data, "chain.json"),
+                // --no-build runs the binaries this test run built, in this run's configuration.
+                ["P402_CONFIGURATION"] = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug",
             },
         };
         var process = Process.Start(start)!;
@@ -69,7 +71,7 @@ public sealed class RunCommandTests : IDisposable
         process.BeginErrorReadLine();
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
         var app = new RunningApp(process, client);
-        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var deadline = DateTime.UtcNow.AddMinutes(6);
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
             try

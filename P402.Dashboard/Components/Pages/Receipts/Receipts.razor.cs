@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using P402.Core.Common;
+using P402.Core.Receipts;
+using P402.Dashboard.Authorization;
+using P402.Dashboard.Components.Shared;
+
+namespace P402.Dashboard.Components.Pages.Receipts;
+
+public sealed partial class Receipts
+{
+    private MudDataGrid<ReceiptView>? grid;
+    private ReceiptFilter filter = new();
+    private MerchantUser? user;
+    private bool canRevoke;
+    private string? error;
+    private IDisposable? subscription;
+
+    [Inject] private ReceiptService ReceiptService { get; set; } = default!;
+    [Inject] private CurrentMerchant Current { get; set; } = default!;
+    [Inject] private MerchantEvents Events { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        user = await Current.GetRequiredAsync();
+        canRevoke = await Current.AuthorizeAsync(P402Policies.CanRevokeReceipts);
+        subscription = Events.Subscribe(user.MerchantId, OnMerchantEventAsync);
+    }
+
+    private async Task<GridData<ReceiptView>> LoadAsync(GridState<ReceiptView> state, CancellationToken cancellationToken)
+    {
+        error = null;
+        try
+        {
+            var page = await ReceiptService.ListAsync(user!.MerchantId, filter, new PageRequest(state.Page + 1, state.PageSize), cancellationToken);
+            return new GridData<ReceiptView> { Items = page.Items, TotalItems = page.Total };
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The page shows the failure and offers a retry.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            error = "The receipts could not be loaded.";
+            return new GridData<ReceiptView> { Items = [], TotalItems = 0 };
+        }
+    }
+
+    private async Task OnFilterChangedAsync(ReceiptFilter value)
+    {
+        filter = value;
+        await ReloadAsync();
+    }
+
+    private Task ReloadAsync() => grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    /// <summary>Revokes after a confirmation; the policy is checked here, on the server, whatever the UI showed.</summary>
+    internal async Task RevokeAsync(ReceiptView receipt)
+    {
+        var confirmed = await Dialogs.ConfirmAsync(
+            "Revoke receipt",
+            $"Revoke {receipt.Id}? The payer will have to pay again for {receipt.Resource}, starting with the next request.",
+            "Revoke receipt");
+        if (!confirmed)
+        {
+            return;
+        }
+        if (!await Current.AuthorizeAsync(P402Policies.CanRevokeReceipts))
+        {
+            Snackbar.Add("Only owners and developers can revoke receipts.", Severity.Error);
+            return;
+        }
+        var revoked = await ReceiptService.RevokeAsync(user!.MerchantId, receipt.Id, user.Actor, CancellationToken.None);
+        Snackbar.Add(revoked is null ? "That receipt no longer exists." : $"{receipt.Id} was revoked.", revoked is null ? Severity.Warning : Severity.Success);
+        await ReloadAsync();
+    }
+
+    private Task OnMerchantEventAsync(MerchantEvent change) =>
+        change.Kind is MerchantEventKind.ReceiptIssued or MerchantEventKind.ReceiptReused or MerchantEventKind.ReceiptRevoked
+            ? InvokeAsync(ReloadAsync)
+            : Task.CompletedTask;
+
+    public void Dispose() => subscription?.Dispose();
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using P402.Core.Chain;
+using P402.Core.Payments;
+using P402.Dashboard.Authorization;
+using P402.Dashboard.Components.Shared;
+
+namespace P402.Dashboard.Components.Pages.Settlements;
+
+public sealed partial class SettlementDetail
+{
+    private readonly List<BreadcrumbItem> breadcrumbs = [new("Settlements", href: "settlements")];
+    private SettlementView? settlement;
+    private string? explorerUrl;
+    private bool loading = true;
+
+    [Parameter] public string Id { get; set; } = "";
+
+    [Inject] private SettlementQueries Queries { get; set; } = default!;
+    [Inject] private PaymentNetworks Networks { get; set; } = default!;
+    [Inject] private CurrentMerchant Current { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        loading = true;
+        var user = await Current.GetRequiredAsync();
+        settlement = await Queries.GetAsync(user.MerchantId, Id, CancellationToken.None);
+        explorerUrl = ExplorerTxUrl(Networks, settlement);
+        breadcrumbs.RemoveRange(1, breadcrumbs.Count - 1);
+        breadcrumbs.Add(new BreadcrumbItem(Id, href: null, disabled: true));
+        loading = false;
+    }
+
+    /// <summary>The network's explorer link (basescan for eip155:8453); none on the dev chain, which has no explorer.</summary>
+    internal static string? ExplorerTxUrl(PaymentNetworks networks, SettlementView? settlement) =>
+        settlement?.TxHash is { Length: > 0 } hash && networks.Find(settlement.Network)?.Options.ExplorerTxUrl is { Length: > 0 } format
+            ? string.Format(System.Globalization.CultureInfo.InvariantCulture, format, hash)
+            : null;
+
+    private static IEnumerable<(string Label, string Value, bool Mono)> Fields(SettlementView s) =>
+    [
+        ("Settlement id", s.Id, true),
+        ("Status", s.Status.ToString(), false),
+        ("Amount", $"{Format.Usdc(s.Value)} USDC ({Format.Number(s.Value)} units)", false),
+        ("Payer", s.Payer, true),
+        ("Paid to", s.PayTo, true),
+        ("Network", s.Network, true),
+        ("Asset", s.Asset, true),
+        ("Resource", s.Resource ?? "—", true),
+        ("Transaction", s.TxHash ?? "—", true),
+        ("Block", s.BlockNumber is { } block ? Format.Number(block) : "—", false),
+        ("Gas used", s.GasUsed is { } gas ? Format.Number(gas) : "—", false),
+        ("Gas price", s.EffectiveGasPriceWei is { } price ? Format.Gwei(price) : "—", false),
+        ("Gas cost", s.GasUsed is { } used && s.EffectiveGasPriceWei is { } wei ? Format.EthFromWei((decimal)used * wei) : "—", false),
+        ("Authorization nonce", s.Nonce, true),
+        ("Request id", s.RequestId, true),
+        ("API key", s.ApiKeyId ?? "—", true),
+        ("Created", Format.TimeWithSeconds(s.CreatedAt), false),
+        ("Confirmed", Format.TimeWithSeconds(s.ConfirmedAt), false),
+        ("Error", s.ErrorReason is null ? "—" : $"{s.ErrorReason}: {s.ErrorMessage}", false),
+    ];
+}

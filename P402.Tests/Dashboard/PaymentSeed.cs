@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using P402.Core.Common;
+using P402.Core.Data;
+using P402.Core.Payments;
+using P402.Core.Receipts;
+
+namespace P402.Tests.Dashboard;
+
+/// <summary>
+/// Settlements as the settler leaves them (rows with the fields it fills), for pages that list them;
+/// receipts are then issued through the real <see cref="ReceiptService"/>.
+/// </summary>
+public sealed class PaymentSeed(IDbContextFactory<P402DbContext> contexts, ReceiptService receipts, TimeProvider time)
+{
+    public const string Usdc = "0x833589fcd6edb6e08f4c7c32d4f71b54bda02913";
+
+    public async Task<Settlement> SettlementAsync(
+        string merchantId, long value = 10_000, SettlementStatus status = SettlementStatus.Confirmed,
+        string? payer = null, DateTime? createdAt = null, string resource = "https://api.example.com/weather")
+    {
+        var created = createdAt ?? time.GetUtcNow().UtcDateTime;
+        var mined = status is SettlementStatus.Confirmed or SettlementStatus.Failed;
+        var settlement = new Settlement
+        {
+            Id = Ids.New(Settlement.IdPrefix, time),
+            MerchantId = merchantId,
+            RequestId = Ids.New("req_", time),
+            Network = "eip155:8453",
+            Asset = Usdc,
+            Payer = payer ?? RandomHex(20),
+            PayTo = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
+            Value = value,
+            Nonce = RandomHex(32),
+            ValidAfter = 0,
+            ValidBefore = 1_900_000_000,
+            Resource = resource,
+            X402Version = 2,
+            Status = status,
+            TxHash = status == SettlementStatus.Pending ? null : RandomHex(32),
+            BlockNumber = mined ? 12_345 : null,
+            GasUsed = mined ? 60_000 : null,
+            EffectiveGasPriceWei = mined ? 1_000_000_000 : null,
+            ErrorReason = status == SettlementStatus.Failed ? "SETTLEMENT_FAILED" : null,
+            ErrorMessage = status == SettlementStatus.Failed ? "The transaction reverted." : null,
+            CreatedAt = created,
+            UpdatedAt = created,
+            ConfirmedAt = status == SettlementStatus.Confirmed ? created.AddSeconds(2) : null,
+        };
+        await using var db = await contexts.CreateDbContextAsync();
+        db.Settlements.Add(settlement);
+        await db.SaveChangesAsync();
+        return settlement;
+    }
+
+    /// <summary>A confirmed settlement and its receipt, issued by the real service.</summary>
+    public async Task<ReceiptView> ReceiptAsync(string merchantId, string resource = "https://api.example.com/weather", long ttlSeconds = 3_600)
+    {
+        var settlement = await SettlementAsync(merchantId, resource: resource);
+        var issued = await receipts.IssueAsync(merchantId, new IssueReceipt(settlement.Id, null, ttlSeconds, null), CancellationToken.None);
+        return issued.Receipt ?? throw new InvalidOperationException($"{issued.Code}: {issued.Message}");
+    }
+
+    private static string RandomHex(int bytes) => "0x" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
+}
