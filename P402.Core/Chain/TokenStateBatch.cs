@@ -40,7 +40,7 @@ internal static class TokenStateBatch
         if (answers[2].Error is { IsExecutionReverted: true } reverted)
         {
             reverted.TryGetRevertData(out var revertData);
-            return (used, balance, RevertReason.TryDecode(revertData) ?? SimulationReverted);
+            return (used, balance, (Abi.TryDecodeRevertReason(revertData, out var reason) ? reason : SimulationReverted));
         }
         Result(answers[2]);
         return (used, balance, null);
@@ -69,7 +69,7 @@ internal static class TokenStateBatch
                 throw error;
             }
             error.TryGetRevertData(out var revertData);
-            throw new ContractRevertException(revertData, RevertReason.TryDecode(revertData), error);
+            throw new ContractRevertException(revertData, Abi.TryDecodeRevertReason(revertData, out var reason) ? reason : null, error);
         }
         try
         {

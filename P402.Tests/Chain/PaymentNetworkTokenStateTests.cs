@@ -22,7 +22,7 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
 
         var state = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
 
-        Assert.Equal((false, DevChain.PayerFunding, (string?)null), (state.AuthorizationUsed, state.Balance, state.SimulationRevert));
+        Assert.Equal((false, P402.Core.Chain.DevChain.DevChain.PayerFunding, (string?)null), (state.AuthorizationUsed, state.Balance, state.SimulationRevert));
         Assert.Equal((1, 0), (node.Batches, node.SingleCalls("eth_call")));
     }
 
@@ -72,7 +72,7 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         authorization ??= new TransferAuthorization(signer.Address, PayTo, new BigInteger(10_000), now - 600, now + 600,
             System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        var domain = Eip712.DomainSeparator("USD Coin", "2", DevChain.BaseChainId, DevChain.BaseUsdcAddress);
+        var domain = Eip712.DomainSeparator("USD Coin", "2", P402.Core.Chain.DevChain.DevChain.BaseChainId, P402.Core.Chain.DevChain.DevChain.BaseUsdcAddress);
         return (authorization, signer.Sign(Eip712.Digest(domain, Eip712.TransferWithAuthorizationStructHash(authorization))));
     }
 
