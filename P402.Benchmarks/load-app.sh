@@ -3,7 +3,7 @@
 # port, a fresh SQLite file, Chain:Mode=Dev (anvil with automine on a fixed loopback port), and one
 # merchant with an all-scopes API key. Writes what the load commands need to $dir/env:
 #   URL, KEY, RPC, SERVER_PID, ANVIL_PID
-# usage: [APP_DIR=build-folder] load-app.sh start [port=5080] [anvil-port=18545] [dir=/tmp/p402-load]
+# usage: [APP_DIR=build-folder] load-app.sh start [port=5402] [anvil-port=18402] [dir=/tmp/p402-load]
 #        load-app.sh stop [dir=/tmp/p402-load]      (stops the app; the app stops its anvil)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,8 +20,8 @@ if [[ "$command" == "stop" ]]; then
   exit 0
 fi
 
-port="${2:-5080}"
-anvil_port="${3:-18545}"
+port="${2:-5402}"
+anvil_port="${3:-18402}"
 dir="${4:-/tmp/p402-load}"
 app="${APP_DIR:-$root/P402.Dashboard/bin/Release/net10.0}"
 [[ -f "$app/P402.Dashboard.dll" ]] || dotnet build "$root/P402.Dashboard" -c Release -v q
