@@ -45,6 +45,8 @@ public sealed class DashboardAppFixture : IAsyncLifetime
         var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address);
 
+        // Generous waits: the machine is shared (2 cores), and a circuit can take seconds to start under load.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -82,8 +84,6 @@ public sealed class DashboardAppFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(30_000);
-        // Auto-waiting assertions, not sleeps; the bound is generous because CI shares 2 cores with anvil and the app.
-        Assertions.SetDefaultExpectTimeout(20_000);
         return await context.NewPageAsync();
     }
 
