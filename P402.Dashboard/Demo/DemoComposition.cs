@@ -14,6 +14,7 @@ internal static class DemoComposition
     {
         // Whether the demo is on is decided from the options once the host is built (not from
         // builder.Configuration now): test hosts and later configuration sources may still change them.
+        builder.Services.AddP402Playground();
         var services = builder.Services;
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName))
             .Validate(o => o.Enabled == false || (o.PayTo is { Length: 42 } && o.PayTo.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && o.PayTo[2..].All(char.IsAsciiHexDigit)),
