@@ -60,9 +60,13 @@ public sealed class PaymentVerifier(PaymentNetworks networks, SettlementStore st
         {
             return (PaymentCode.RecipientMismatch, "The authorization pays someone other than payTo.");
         }
-        if (authorization.Value != payment.Amount || payment.Amount > long.MaxValue)
+        if (authorization.Value != payment.Amount)
         {
             return (PaymentCode.AmountMismatch, $"The authorization's value {authorization.Value} differs from the required {payment.Amount}.");
+        }
+        if (payment.Amount > long.MaxValue)
+        {
+            return (PaymentCode.AmountMismatch, $"Amounts above {long.MaxValue} atomic units are not settled.");
         }
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         if (authorization.ValidBefore < now + (long)ExpiryMargin.TotalSeconds)

@@ -11,7 +11,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        // The middleware has already switched Request.Path to its /Error page: decide on the original path.
+        // The middleware has already switched Request.Path to the error page; the feature keeps the original.
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? new PathString(original) : httpContext.Request.Path;
         if (!ApiComposition.IsApiPath(path))
         {
@@ -28,7 +28,8 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         {
             Unexpected(logger, exception, httpContext.GetRequestId());
         }
-        httpContext.Response.Headers[RequestIds.HeaderName] = httpContext.GetRequestId(); // the middleware cleared the headers
+        // The middleware cleared the response, headers included: give the Request-Id header back.
+        httpContext.Response.Headers[RequestIds.HeaderName] = httpContext.GetRequestId();
         var result = ApiProblems.Problem(httpContext, status, title, detail);
         httpContext.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = null;
         await result.ExecuteAsync(httpContext);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,7 +21,7 @@ internal static class ApiProblems
             Title = title,
             Detail = detail,
             Type = $"https://p402.dev/problems/{status}",
-            Instance = context.Request.Path,
+            Instance = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path,
         };
         problem.Extensions["requestId"] = context.GetRequestId();
         foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())

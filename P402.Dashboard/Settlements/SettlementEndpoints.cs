@@ -16,10 +16,20 @@ internal static class SettlementEndpoints
         return api;
     }
 
-    public static async Task<Ok<PageResponse<SettlementResponse>>> List(HttpContext http, SettlementQueries settlements, SettlementStatus? status, string? payer,
+    public static async Task<Results<Ok<PageResponse<SettlementResponse>>, ProblemHttpResult>> List(HttpContext http, SettlementQueries settlements, string? status, string? payer,
         DateTime? from, DateTime? to, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var filter = new SettlementFilter(status, payer, from?.ToUniversalTime(), to?.ToUniversalTime());
+        // The API writes statuses in lower case ("confirmed"); a filter takes them as written, in any case.
+        SettlementStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<SettlementStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return ApiProblems.BadRequest(http, $"status must be one of: {string.Join(", ", Enum.GetNames<SettlementStatus>().Select(n => n.ToLowerInvariant()))}.");
+            }
+            wanted = parsed;
+        }
+        var filter = new SettlementFilter(wanted, payer, from?.ToUniversalTime(), to?.ToUniversalTime());
         var result = await settlements.ListAsync(Merchant(http), filter, new PageRequest(page ?? 1, pageSize ?? 25), cancellationToken);
         return TypedResults.Ok(PageResponse.From(result, SettlementResponse.From, http.GetRequestId()));
     }

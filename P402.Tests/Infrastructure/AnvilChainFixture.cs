@@ -68,6 +68,27 @@ public sealed partial class AnvilChainFixture : IAsyncLifetime
         await MineAsync();
     }
 
+    /// <summary>Gives an account ETH for gas (anvil_setBalance), e.g. a fresh key that sends its own transactions.</summary>
+    public Task SetEthBalanceAsync(EthAddress account, BigInteger wei) =>
+        Client.CallAsync("anvil_setBalance", [account, wei]);
+
+    /// <summary>The account's nonce: mined transactions (<see cref="BlockTag.Latest"/>) or also those in the pool (<see cref="BlockTag.Pending"/>).</summary>
+    public Task<long> TransactionCountAsync(EthAddress account, string blockTag = BlockTag.Latest) =>
+        Rpc.GetTransactionCountAsync(account, blockTag);
+
+    /// <summary>Removes a transaction from anvil's pool as if the node had lost it.</summary>
+    public Task DropTransactionAsync(string transactionHash) =>
+        Client.CallAsync("anvil_dropTransaction", [transactionHash]);
+
+    /// <summary>Signs an EIP-1559 transaction in C# with <paramref name="sender"/>'s key, broadcasts it and waits for its receipt.</summary>
+    public async Task<TransactionReceipt> SendSignedAsync(EthKey sender, EthAddress to, byte[] data)
+    {
+        var nonce = await Rpc.GetTransactionCountAsync(sender.Address, BlockTag.Pending);
+        var maxFee = (await Rpc.GetLatestBaseFeeAsync() * 2) + 1_000_000_000;
+        var signed = new Eip1559Transaction(Chain.ChainId, nonce, 1_000_000_000, maxFee, 300_000, to, BigInteger.Zero, data).Sign(sender);
+        return await WaitForReceiptAsync(await Rpc.SendRawTransactionAsync(signed.Raw));
+    }
+
     /// <summary>The timestamp (unix seconds) of the latest block.</summary>
     public Task<long> LatestBlockTimestampAsync() =>
         Client.CallAsync("eth_getBlockByNumber", [BlockTag.Latest, false],

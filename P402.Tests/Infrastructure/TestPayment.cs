@@ -43,12 +43,15 @@ public sealed record TestPayment
 
     public Func<byte[], byte[]>? BendSignature { get; init; }
 
+    /// <summary>Who signs the authorization; null means the payer (a different key makes a wrong-signer payment).</summary>
+    public EthKey? Signer { get; init; }
+
     public TransferAuthorization Authorization => new(Payer.Address, PayTo, Value, ValidAfter, ValidBefore, Nonce);
 
     public string SignatureHex()
     {
         var digest = Eip712.Digest(Eip712.DomainSeparator(TokenName, "2", ChainId, Asset), Eip712.TransferWithAuthorizationStructHash(Authorization));
-        var signature = Payer.Sign(digest).ToBytes65();
+        var signature = (Signer ?? Payer).Sign(digest).ToBytes65();
         return Hex.Encode(BendSignature?.Invoke(signature) ?? signature);
     }
 
