@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using P402.Core.Chain.DevChain;
+using P402.Core.Merchants;
 using static Microsoft.Playwright.Assertions;
 
 namespace P402.Tests.E2E;
@@ -52,6 +53,7 @@ public sealed class PlaygroundE2ETests(DashboardAppFixture app)
         await Expect(page.GetByTestId("step-reused")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("step-settled")).ToHaveCountAsync(1);
         await Expect(balance).ToHaveTextAsync(Usdc(before - 0.01m));
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await DashboardPages.ScreenshotAsync(page, "playground");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke receipt" }).ClickAsync();
@@ -64,6 +66,8 @@ public sealed class PlaygroundE2ETests(DashboardAppFixture app)
 
         await reuse.ClickAsync();
         await Expect(page.GetByTestId("step-refused")).ToContainTextAsync("RECEIPT_REVOKED");
+        // Far below the fold by now: the timeline brings the new step into view.
+        await Expect(page.GetByTestId("step-refused")).ToBeInViewportAsync();
         await Expect(page.GetByTestId("reuse-count")).ToHaveTextAsync("2");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
@@ -71,8 +75,32 @@ public sealed class PlaygroundE2ETests(DashboardAppFixture app)
         await Expect(page.GetByTestId("receipt-state")).ToHaveTextAsync("Active");
         await Expect(page.GetByTestId("receipt-id")).Not.ToHaveTextAsync(firstReceipt!);
         await Expect(balance).ToHaveTextAsync(Usdc(before - 0.02m));
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await DashboardPages.ScreenshotAsync(page, "playground-paid-again");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Playground_Viewer_CanPayAndReuseButHasNoRevokeControl()
+    {
+        var owner = await app.NewPageAsync();
+        var ownerEmail = DashboardAppFixture.NewEmail("owner");
+        await DashboardPages.RegisterAsync(owner, ownerEmail);
+        var viewerEmail = DashboardAppFixture.NewEmail("viewer");
+        await app.CreateUserAsync(await app.MerchantOfAsync(ownerEmail), viewerEmail, MerchantRole.Viewer);
+        var viewer = await app.NewPageAsync();
+        await DashboardPages.LogInAsync(viewer, viewerEmail);
+
+        await DashboardPages.OpenAsync(viewer, "playground");
+        await viewer.GetByRole(AriaRole.Radio, new() { Name = $"Payer {DevAccounts.Payers[2].Index}" }).CheckAsync();
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
+        await Expect(viewer.GetByTestId("receipt-id")).ToHaveTextAsync(new Regex("^rcpt_"), Settling);
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Reuse receipt" }).ClickAsync();
+
+        await Expect(viewer.GetByTestId("reuse-count")).ToHaveTextAsync("1");
+        await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Revoke receipt" })).ToHaveCountAsync(0);
+        await owner.Context.CloseAsync();
+        await viewer.Context.CloseAsync();
     }
 
     private static decimal ParseUsdc(string? text) =>

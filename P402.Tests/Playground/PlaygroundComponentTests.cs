@@ -95,7 +95,7 @@ public sealed class PlaygroundComponentTests : DashboardTestContext
 
         Assert.Equal("$999,999.98 USDC", picker.Find("[data-testid=payer-balance-2]").TextContent);
         Assert.Contains(DevAccounts.Payers[2].Address.ToString(), picker.Find("[data-testid=payer-3]").TextContent, StringComparison.Ordinal);
-        picker.Find("[data-testid=payer-3] input[type=radio]").Change(true);
+        picker.Find("[data-testid=payer-3] input[type=radio]").Click();
         Assert.Equal(3, chosen);
     }
 

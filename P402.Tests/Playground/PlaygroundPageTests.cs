@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using P402.Core.Merchants;
+using P402.Dashboard.Components.Layout;
 using P402.Dashboard.Demo;
 using P402.Tests.Dashboard;
 using PlaygroundPage = P402.Dashboard.Components.Pages.Playground.Playground;
@@ -23,5 +24,16 @@ public sealed class PlaygroundPageTests : DashboardTestContext
         host.WaitForAssertion(() => Assert.True(notFound));
         Assert.NotNull(host.Find("[data-testid=playground-unavailable]"));
         Assert.Empty(host.FindAll("button[data-testid=pay]"));
+    }
+
+    [Fact]
+    public async Task Navigation_WithoutTheDevChain_HasNoPlaygroundLink()
+    {
+        await SignInNewMerchantAsync(MerchantRole.Owner);
+
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "page"))));
+
+        layout.WaitForAssertion(() => Assert.NotEmpty(layout.FindAll("a[href=settlements]")));
+        Assert.Empty(layout.FindAll("a[href=playground]"));
     }
 }
