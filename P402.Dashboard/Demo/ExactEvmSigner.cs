@@ -36,7 +36,7 @@ internal static class ExactEvmSigner
             payer.Address,
             EthAddress.Parse(requirements.PayTo),
             BigInteger.Parse(requirements.Amount!, NumberStyles.None, CultureInfo.InvariantCulture),
-            seconds - 60,
+            seconds - 600, // as x402 clients do: the dev chain's latest block can be minutes old
             seconds + Math.Max(requirements.MaxTimeoutSeconds, 60),
             RandomNumberGenerator.GetBytes(32));
         var asset = EthAddress.Parse(requirements.Asset);
