@@ -12,8 +12,11 @@ public enum ApiKeyScopes
     /// <summary>Issue, verify and revoke receipts.</summary>
     Receipts = 2,
 
-    /// <summary>Read settlements and receipts.</summary>
+    /// <summary>Read settlements, receipts and the merchant's settings.</summary>
     Read = 4,
 
-    All = Facilitator | Receipts | Read,
+    /// <summary>Change the merchant's settings (gas limits, receipt TTLs) through the API.</summary>
+    Settings = 8,
+
+    All = Facilitator | Receipts | Read | Settings,
 }

@@ -10,6 +10,7 @@ public sealed class PaymentNetwork
 {
     private readonly ConcurrentDictionary<EthAddress, byte[]> _domainSeparators = new();
     private readonly GasPriceCache _gasPrice;
+    private volatile bool _batchRefused;
 
     internal PaymentNetwork(NetworkOptions options, IEthereumRpc rpc, EthKey signer, ChainOptions chain, TimeProvider time)
     {
@@ -50,21 +51,34 @@ public sealed class PaymentNetwork
     public Task<long> GasPriceAsync(CancellationToken cancellationToken) => _gasPrice.GetAsync(cancellationToken);
 
     /// <summary>
-    /// Replay state, balance and a simulated transfer, asked of the node at once (three calls in
-    /// parallel, the gas price from the cache).
+    /// Replay state, balance and a simulated transfer, asked of the node at once: one JSON-RPC batch
+    /// (three calls in parallel where the node refuses batches), the gas price from the cache.
     /// </summary>
     public async Task<TokenState> ReadTokenStateAsync(EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, CancellationToken cancellationToken)
     {
+        var gasPrice = GasPriceAsync(cancellationToken);
+        var calls = ReadCallsAsync(asset, authorization, signature, cancellationToken);
+        await Task.WhenAll(calls, gasPrice);
+        var (used, balance, simulationRevert) = await calls;
+        return new TokenState(used, balance, await gasPrice, simulationRevert);
+    }
+
+    private async Task<(bool Used, BigInteger Balance, string? SimulationRevert)> ReadCallsAsync(
+        EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, CancellationToken cancellationToken)
+    {
+        if (Rpc is EthereumRpc { Client: var client } && !_batchRefused)
+        {
+            if (await TokenStateBatch.TryReadAsync(client, asset, authorization, signature, Signer.Address, cancellationToken) is { } batched)
+            {
+                return batched;
+            }
+            _batchRefused = true;
+        }
         var used = Rpc.CallAsync(asset, TokenCalls.AuthorizationState(authorization.From, authorization.Nonce), cancellationToken: cancellationToken);
         var balance = Rpc.CallAsync(asset, TokenCalls.BalanceOf(authorization.From), cancellationToken: cancellationToken);
         var simulation = SimulateAsync(asset, authorization, signature, cancellationToken);
-        var gasPrice = GasPriceAsync(cancellationToken);
-        await Task.WhenAll(used, balance, simulation, gasPrice);
-        return new TokenState(
-            Abi.DecodeBool(await used),
-            Abi.DecodeUint256(await balance),
-            await gasPrice,
-            await simulation);
+        await Task.WhenAll(used, balance, simulation);
+        return (Abi.DecodeBool(await used), Abi.DecodeUint256(await balance), await simulation);
     }
 
     private async Task<string?> SimulateAsync(EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, CancellationToken cancellationToken)
@@ -76,7 +90,7 @@ public sealed class PaymentNetwork
         }
         catch (ContractRevertException revert)
         {
-            return revert.Reason ?? "The simulated transfer reverted.";
+            return revert.Reason ?? TokenStateBatch.SimulationReverted;
         }
     }
 

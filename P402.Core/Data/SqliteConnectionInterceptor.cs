@@ -1,27 +1,56 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace P402.Core.Data;
 
 /// <summary>
 /// Per-connection SQLite settings: wait for the writer instead of failing with SQLITE_BUSY, and
-/// synchronous=NORMAL, which in WAL mode keeps every commit through a process crash.
+/// synchronous=NORMAL, which in WAL mode keeps every commit through a process crash. Both stick to
+/// the native connection, which the pool hands out again and again: they run once per native
+/// connection, not on every open (a pooled open is otherwise the cost of two more statements).
 /// </summary>
 internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
 
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
+    private static readonly object Marker = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsConfigured(connection))
+        {
+            return;
+        }
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        MarkConfigured(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsConfigured(connection))
+        {
+            return;
+        }
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        MarkConfigured(connection);
+    }
+
+    private static bool IsConfigured(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out _);
+
+    private static void MarkConfigured(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Configured.AddOrUpdate(handle, Marker);
+        }
     }
 }

@@ -22,10 +22,16 @@ public sealed class PaymentSettler(
     {
         var payment = command.Payment;
         var payer = payment.Authorization.From.ToString();
+        Settlement? failedBefore = null;
         if (networks.TryResolve(payment.Network, payment.X402Version, out var network)
             && await store.FindByAuthorizationAsync(network!.Network, payment, cancellationToken) is { } existing)
         {
-            return await OutcomeOfExistingAsync(existing, command, payer, cancellationToken);
+            if (!IsRetryableFailure(existing, command))
+            {
+                return await OutcomeOfExistingAsync(existing, command, payer, cancellationToken);
+            }
+            // A failed attempt spent nothing on-chain (refused, dropped or reverted): the same payment may be tried again.
+            failedBefore = existing;
         }
 
         var verdict = await verifier.VerifyAsync(command.MerchantId, payment, cancellationToken);
@@ -34,15 +40,15 @@ public sealed class PaymentSettler(
             // A concurrent duplicate may have reserved (or already mined) this authorization since our
             // look-up: then the replay is our own settlement, and its outcome is ours.
             if (verdict.Code == PaymentCode.ReplayDetected
-                && await store.FindByAuthorizationAsync(network!.Network, payment, cancellationToken) is { } raced)
+                && await store.FindByAuthorizationAsync(network!.Network, payment, cancellationToken) is { Status: not SettlementStatus.Failed } raced)
             {
                 return await OutcomeOfExistingAsync(raced, command, payer, cancellationToken);
             }
             return SettleOutcome.Failed(verdict.Code!.Value, verdict.Message!, payer, network?.Network ?? payment.Network);
         }
 
-        var settlement = NewSettlement(command, network!);
-        if (!await store.TryReserveAsync(settlement, cancellationToken))
+        var settlement = failedBefore is null ? NewSettlement(command, network!) : await store.TryReclaimFailedAsync(failedBefore, command, cancellationToken);
+        if (settlement is null || (failedBefore is null && !await store.TryReserveAsync(settlement, cancellationToken)))
         {
             // Another request reserved it between our look-up and our insert: its outcome is ours.
             var winner = await store.FindByAuthorizationAsync(network!.Network, payment, cancellationToken);
@@ -73,6 +79,9 @@ public sealed class PaymentSettler(
             ? SettlementOutcomes.FromRow(existing, payer)
             : await confirmer.WaitForExistingAsync(network, existing.Id, cancellationToken);
     }
+
+    private static bool IsRetryableFailure(Settlement existing, SettleCommand command) =>
+        existing.Status == SettlementStatus.Failed && string.Equals(existing.MerchantId, command.MerchantId, StringComparison.Ordinal);
 
     private Settlement NewSettlement(SettleCommand command, PaymentNetwork network)
     {

@@ -8,8 +8,9 @@ public sealed record SettleOutcome(bool Success, PaymentCode? Code, string? Mess
 {
     public string Transaction => Settlement?.TxHash ?? "";
 
+    /// <summary>The payer is written as verify writes it (EIP-55), whatever the stored form.</summary>
     public static SettleOutcome Confirmed(Settlement settlement) =>
-        new(true, null, null, settlement.Payer, settlement.Network, settlement);
+        new(true, null, null, Chain.Ethereum.EthAddress.Parse(settlement.Payer).ToString(), settlement.Network, settlement);
 
     public static SettleOutcome Failed(PaymentCode code, string message, string payer, string network, Settlement? settlement = null) =>
         new(false, code, message, payer, network, settlement);

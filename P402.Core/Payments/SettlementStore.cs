@@ -59,6 +59,33 @@ public sealed class SettlementStore(IDbContextFactory<P402DbContext> contexts, T
             && s.Payer == settlement.Payer && s.Nonce == settlement.Nonce && s.Id != settlement.Id, cancellationToken);
     }
 
+    /// <summary>
+    /// Takes a Failed settlement back to Pending for a new attempt of the same payment; null when a
+    /// concurrent retry took it first. The row keeps its id; the request and key become this attempt's.
+    /// </summary>
+    public async Task<Settlement?> TryReclaimFailedAsync(Settlement failed, SettleCommand command, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var changed = await db.Settlements
+            .Where(s => s.Id == failed.Id && s.Status == SettlementStatus.Failed)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Status, SettlementStatus.Pending)
+                .SetProperty(x => x.RequestId, command.RequestId)
+                .SetProperty(x => x.ApiKeyId, command.ApiKeyId)
+                .SetProperty(x => x.TxHash, (string?)null)
+                .SetProperty(x => x.ErrorReason, (string?)null)
+                .SetProperty(x => x.ErrorMessage, (string?)null)
+                .SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        if (changed == 0)
+        {
+            return null;
+        }
+        var reclaimed = await FindAsync(failed.Id, cancellationToken);
+        Publish(reclaimed!);
+        return reclaimed;
+    }
+
     /// <summary>Records the signed transaction before it is broadcast, so that a crash cannot lose it.</summary>
     public Task MarkSubmittedAsync(Settlement settlement, string txHash, string rawTransaction, string signer, long signerNonce, CancellationToken cancellationToken) =>
         UpdateAsync(settlement, s =>

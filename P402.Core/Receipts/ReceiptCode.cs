@@ -7,6 +7,7 @@ public enum ReceiptCode
     ReceiptRevoked,
     ReceiptNotFound,
     ReceiptResourceMismatch,
+    InvalidSettlementReference,
     SettlementNotFound,
     SettlementNotConfirmed,
     InvalidTtl,

@@ -8,6 +8,7 @@ public static class ReceiptCodes
         ReceiptCode.ReceiptRevoked => "RECEIPT_REVOKED",
         ReceiptCode.ReceiptNotFound => "RECEIPT_NOT_FOUND",
         ReceiptCode.ReceiptResourceMismatch => "RECEIPT_RESOURCE_MISMATCH",
+        ReceiptCode.InvalidSettlementReference => "INVALID_SETTLEMENT_REFERENCE",
         ReceiptCode.SettlementNotFound => "SETTLEMENT_NOT_FOUND",
         ReceiptCode.SettlementNotConfirmed => "SETTLEMENT_NOT_CONFIRMED",
         ReceiptCode.InvalidTtl => "INVALID_TTL",

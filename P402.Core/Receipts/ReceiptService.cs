@@ -9,12 +9,28 @@ namespace P402.Core.Receipts;
 /// <summary>Issue, read and revoke receipts. Verification, the hot path, lives in <see cref="ReceiptVerifier"/>.</summary>
 public sealed class ReceiptService(IDbContextFactory<P402DbContext> contexts, MerchantService merchants, TimeProvider time, MerchantEvents events)
 {
+    /// <summary>
+    /// Issues a receipt for a confirmed settlement of <paramref name="merchantId"/>, or returns the one it
+    /// already has (<see cref="IssueReceiptResult.Created"/> false). A malformed request fails before any lookup.
+    /// </summary>
     public async Task<IssueReceiptResult> IssueAsync(string merchantId, IssueReceipt request, CancellationToken cancellationToken)
     {
+        var settings = await merchants.GetSettingsAsync(merchantId, cancellationToken);
+        if (IssueReceiptChecks.Check(request, settings) is { } invalid)
+        {
+            return invalid;
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var txHash = request.TxHash?.ToLowerInvariant();
-        var settlement = await db.Settlements.AsNoTracking().FirstOrDefaultAsync(s => s.MerchantId == merchantId
-            && ((request.SettlementId != null && s.Id == request.SettlementId) || (txHash != null && s.TxHash == txHash)), cancellationToken);
+        var settlements = db.Settlements.AsNoTracking().Where(s => s.MerchantId == merchantId);
+        if (request.SettlementId is { } settlementId)
+        {
+            settlements = settlements.Where(s => s.Id == settlementId);
+        }
+        if (request.TxHash?.ToLowerInvariant() is { } txHash)
+        {
+            settlements = settlements.Where(s => s.TxHash == txHash);
+        }
+        var settlement = await settlements.FirstOrDefaultAsync(cancellationToken);
         if (settlement is null)
         {
             return IssueReceiptResult.Fail(ReceiptCode.SettlementNotFound, "No settlement of this merchant has that id or transaction hash.");
@@ -23,21 +39,15 @@ public sealed class ReceiptService(IDbContextFactory<P402DbContext> contexts, Me
         {
             return IssueReceiptResult.Fail(ReceiptCode.SettlementNotConfirmed, $"The settlement is {settlement.Status}; only a confirmed settlement can be receipted.");
         }
-        var existing = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.SettlementId == settlement.Id, cancellationToken);
-        if (existing is not null)
+        if (await FindForSettlementAsync(db, settlement.Id, cancellationToken) is { } existing)
         {
-            return new IssueReceiptResult(ReceiptView.From(existing, Now), false, null, null);
-        }
-        var settings = await merchants.GetSettingsAsync(merchantId, cancellationToken);
-        var ttl = request.TtlSeconds ?? settings.DefaultReceiptTtlSeconds;
-        if (ttl < 1 || ttl > settings.MaxReceiptTtlSeconds)
-        {
-            return IssueReceiptResult.Fail(ReceiptCode.InvalidTtl, $"ttlSeconds must be between 1 and {settings.MaxReceiptTtlSeconds} (the merchant's maximum).");
+            return new IssueReceiptResult(existing, false, null, null);
         }
         if (!ResourceUrl.TryNormalize(request.Resource ?? settlement.Resource, out var resource))
         {
-            return IssueReceiptResult.Fail(ReceiptCode.InvalidResource, "resource must be an absolute http(s) URL (the settlement has none to default to).");
+            return IssueReceiptResult.Fail(ReceiptCode.InvalidResource, "The settlement has no absolute http(s) resource URL; give resource.");
         }
+        var now = Now;
         var receipt = new Receipt
         {
             Id = Ids.New(Receipt.IdPrefix, time),
@@ -45,8 +55,8 @@ public sealed class ReceiptService(IDbContextFactory<P402DbContext> contexts, Me
             SettlementId = settlement.Id,
             Resource = resource,
             Payer = settlement.Payer,
-            CreatedAt = Now,
-            ExpiresAt = Now.AddSeconds(ttl),
+            CreatedAt = now,
+            ExpiresAt = IssueReceiptChecks.ExpiresAt(now, request.TtlSeconds ?? settings.DefaultReceiptTtlSeconds),
         };
         db.Receipts.Add(receipt);
         try
@@ -57,11 +67,14 @@ public sealed class ReceiptService(IDbContextFactory<P402DbContext> contexts, Me
         {
             // A concurrent issue for the same settlement won; both callers get its receipt.
             await using var again = await contexts.CreateDbContextAsync(cancellationToken);
-            var winner = await again.Receipts.AsNoTracking().SingleAsync(r => r.SettlementId == settlement.Id, cancellationToken);
-            return new IssueReceiptResult(ReceiptView.From(winner, Now), false, null, null);
+            if (await FindForSettlementAsync(again, settlement.Id, cancellationToken) is not { } winner)
+            {
+                throw;
+            }
+            return new IssueReceiptResult(winner, false, null, null);
         }
         events.Publish(new MerchantEvent(merchantId, MerchantEventKind.ReceiptIssued, receipt.Id));
-        return new IssueReceiptResult(ReceiptView.From(receipt, Now), true, null, null);
+        return new IssueReceiptResult(ReceiptView.From(receipt, now), true, null, null);
     }
 
     public async Task<ReceiptView?> GetAsync(string merchantId, string id, CancellationToken cancellationToken)
@@ -113,6 +126,11 @@ public sealed class ReceiptService(IDbContextFactory<P402DbContext> contexts, Me
         }
         return await GetAsync(merchantId, id, cancellationToken);
     }
+
+    private async Task<ReceiptView?> FindForSettlementAsync(P402DbContext db, string settlementId, CancellationToken cancellationToken) =>
+        await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.SettlementId == settlementId, cancellationToken) is { } receipt
+            ? ReceiptView.From(receipt, Now)
+            : null;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 }

@@ -22,13 +22,13 @@ public sealed class ReceiptVerifier(IDbContextFactory<P402DbContext> contexts, T
 
     public async Task<ReceiptVerification> VerifyAsync(string merchantId, string? id, string? resource, CancellationToken cancellationToken)
     {
+        if (!ResourceUrl.TryNormalize(resource, out var normalized))
+        {
+            return ReceiptVerification.Invalid(ReceiptCode.InvalidResource); // the caller's mistake, not the receipt's
+        }
         if (!Ids.IsWellFormed(id, Receipt.IdPrefix))
         {
             return ReceiptVerification.Invalid(ReceiptCode.ReceiptNotFound);
-        }
-        if (!ResourceUrl.TryNormalize(resource, out var normalized))
-        {
-            return ReceiptVerification.Invalid(ReceiptCode.ReceiptResourceMismatch);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

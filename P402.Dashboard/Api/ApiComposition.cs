@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using P402.Core.Data;
 using P402.Dashboard.Facilitator;
+using P402.Dashboard.Merchants;
 using P402.Dashboard.Receipts;
 using P402.Dashboard.Settlements;
 
@@ -33,6 +34,7 @@ internal static class ApiComposition
         var v1 = app.MapGroup("/api/v1").RequireRateLimiting(ApiRateLimits.PerKey);
         v1.MapReceipts();
         v1.MapSettlements();
+        v1.MapSettings();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         return app;

@@ -8,12 +8,14 @@ internal static class ApiPolicies
     public const string Facilitator = "api:facilitator";
     public const string Receipts = "api:receipts";
     public const string Read = "api:read";
+    public const string Settings = "api:settings";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
         AddScope(builder, Facilitator, ApiKeyScopes.Facilitator);
         AddScope(builder, Receipts, ApiKeyScopes.Receipts);
         AddScope(builder, Read, ApiKeyScopes.Read);
+        AddScope(builder, Settings, ApiKeyScopes.Settings);
     }
 
     private static void AddScope(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder, string name, ApiKeyScopes scope) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using P402.Core.Chain;
 using P402.Merchant;
 
@@ -11,26 +12,24 @@ internal static class DemoComposition
 {
     public static WebApplicationBuilder AddP402Demo(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(DemoOptions.SectionName);
-        var demo = section.Get<DemoOptions>() ?? new DemoOptions();
-        var chainMode = builder.Configuration.GetSection(ChainOptions.SectionName).GetValue(nameof(ChainOptions.Mode), ChainMode.Dev);
-        var mode = ModeOf(demo, chainMode, builder.Environment.IsDevelopment());
+        // Whether the demo is on is decided from the options once the host is built (not from
+        // builder.Configuration now): test hosts and later configuration sources may still change them.
         builder.Services.AddP402Playground();
-        if (mode == DemoMode.Off)
-        {
-            return builder;
-        }
-
         var services = builder.Services;
-        services.AddOptions<DemoOptions>().Bind(section)
-            .Validate(o => o.PayTo is { Length: 42 } && o.PayTo.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && o.PayTo[2..].All(char.IsAsciiHexDigit),
+        services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName))
+            .Validate(o => o.Enabled == false || (o.PayTo is { Length: 42 } && o.PayTo.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && o.PayTo[2..].All(char.IsAsciiHexDigit)),
                 "Demo:PayTo must be an address, 0x followed by 40 hex digits.")
-            .Validate(o => o.Amount > 0, "Demo:Amount must be a positive number of atomic units.")
-            .Validate(o => o.ReceiptTtlSeconds > 0, "Demo:ReceiptTtlSeconds must be positive.")
+            .Validate(o => o.Enabled == false || o.Amount > 0, "Demo:Amount must be a positive number of atomic units.")
+            .Validate(o => o.Enabled == false || o.ReceiptTtlSeconds > 0, "Demo:ReceiptTtlSeconds must be positive.")
             .Validate(o => o.P402BaseUrl is null || (o.P402BaseUrl.IsAbsoluteUri && o.P402BaseUrl.Scheme is "http" or "https"),
                 "Demo:P402BaseUrl must be an absolute http(s) URL.")
             .ValidateOnStart();
-        services.AddSingleton(new DemoConnection { Mode = mode });
+        services.AddSingleton(provider => new DemoConnection
+        {
+            Mode = ModeOf(provider.GetRequiredService<IOptions<DemoOptions>>().Value,
+                provider.GetRequiredService<IOptions<ChainOptions>>().Value.Mode,
+                provider.GetRequiredService<IHostEnvironment>().IsDevelopment()),
+        });
         services.AddSingleton<DemoMerchantStore>();
         services.AddHostedService<DemoMerchantBootstrapper>();
         services.AddTransient<DemoP402Handler>();

@@ -17,7 +17,7 @@ internal static class DemoEndpoints
 
     public static WebApplication MapP402Demo(this WebApplication app)
     {
-        if (app.Services.GetService<DemoConnection>() is not { Mode: not DemoMode.Off })
+        if (app.Services.GetRequiredService<DemoConnection>().Mode == DemoMode.Off)
         {
             return app;
         }

@@ -23,6 +23,10 @@ internal sealed class DemoMerchantBootstrapper(
 
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
+        if (connection.Mode == DemoMode.Off)
+        {
+            return;
+        }
         var demo = options.Value;
         var baseUrl = demo.P402BaseUrl is { } configured
             ? DemoBaseUrl.WithTrailingSlash(configured)

@@ -15,7 +15,8 @@ internal sealed class DemoP402Handler(DemoConnection connection) : DelegatingHan
     {
         if (connection.Current is not { } credentials)
         {
-            throw new HttpRequestException(HttpRequestError.ConnectionError, "The demo merchant is not ready.");
+            throw new HttpRequestException(HttpRequestError.ConnectionError,
+                connection.Mode == DemoMode.Off ? "The demo is off (Demo:Enabled)." : "The demo merchant is not ready.");
         }
         var pathAndQuery = request.RequestUri!.PathAndQuery;
         request.RequestUri = new Uri(credentials.BaseUrl.AbsoluteUri + pathAndQuery.TrimStart('/'));

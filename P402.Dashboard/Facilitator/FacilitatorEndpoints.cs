@@ -46,12 +46,14 @@ internal static class FacilitatorEndpoints
         var caller = ApiKeyAuthenticationHandler.Caller(http);
         var outcome = await settler.SettleAsync(new SettleCommand(caller.MerchantId, caller.KeyId, http.GetRequestId(), payment!), cancellationToken);
         ReceiptResponse? receipt = null;
+        ReceiptErrorResponse? receiptError = null;
         if (outcome.Success && request!.Receipt is { } wanted)
         {
             var issued = await receipts.IssueAsync(caller.MerchantId, new IssueReceipt(outcome.Settlement!.Id, null, wanted.TtlSeconds, null), cancellationToken);
             receipt = issued.Receipt is { } view ? ReceiptResponse.From(view) : null;
+            receiptError = issued.Code is { } code ? ReceiptErrorResponse.From(code, issued.Message!) : null;
         }
-        return TypedResults.Ok(FacilitatorResponses.Settle(outcome, payment!.X402Version, http.GetRequestId(), receipt));
+        return TypedResults.Ok(FacilitatorResponses.Settle(outcome, payment!.X402Version, http.GetRequestId(), receipt, receiptError));
     }
 
     private static async Task<(FacilitatorRequestDto? Request, ParsedPayment? Payment, ProblemHttpResult? Problem)> ReadAsync(HttpContext http, bool settle, CancellationToken cancellationToken)

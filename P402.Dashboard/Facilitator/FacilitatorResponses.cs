@@ -16,7 +16,7 @@ internal static class FacilitatorResponses
         outcome.Message,
         requestId);
 
-    public static SettleResponse Settle(SettleOutcome outcome, int x402Version, string requestId, ReceiptResponse? receipt) => new(
+    public static SettleResponse Settle(SettleOutcome outcome, int x402Version, string requestId, ReceiptResponse? receipt, ReceiptErrorResponse? receiptError) => new(
         outcome.Success,
         outcome.Code is { } code ? PaymentCodes.X402Reason(code, x402Version) : null,
         outcome.Message,
@@ -30,6 +30,7 @@ internal static class FacilitatorResponses
         outcome.Settlement?.Id,
         outcome.Settlement?.Status.ToString(),
         receipt,
+        receiptError,
         requestId);
 
     /// <summary>A malformed request's 400 still says, in x402's words, that the payment is not valid.</summary>

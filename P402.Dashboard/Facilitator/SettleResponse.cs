@@ -4,7 +4,8 @@ namespace P402.Dashboard.Facilitator;
 
 /// <summary>
 /// x402's settle response (<c>transaction</c> is "" when nothing was sent) plus P402's fields,
-/// the settlement id and, when asked for, the receipt.
+/// the settlement id and, when asked for, the receipt (or, when it could not be issued although the
+/// payment settled, <see cref="ReceiptError"/> saying why).
 /// </summary>
 public sealed record SettleResponse(
     bool Success,
@@ -20,4 +21,5 @@ public sealed record SettleResponse(
     string? SettlementId,
     string? Status,
     ReceiptResponse? Receipt,
+    ReceiptErrorResponse? ReceiptError,
     string RequestId);

@@ -22,23 +22,28 @@ internal static class ReceiptEndpoints
     public static async Task<Results<Created<ReceiptResponse>, Ok<ReceiptResponse>, ProblemHttpResult>> Issue(HttpContext http, ReceiptService receipts, CancellationToken cancellationToken)
     {
         var (body, error) = await JsonBody.ReadAsync<IssueReceiptRequest>(http.Request, ApiJson.Options, cancellationToken);
-        if (error is not null || (body!.SettlementId is null && body.TxHash is null))
+        if (error is not null)
         {
-            return ApiProblems.BadRequest(http, error ?? "Give settlementId or txHash.");
+            return ApiProblems.BadRequest(http, error);
         }
-        var result = await receipts.IssueAsync(Merchant(http), new IssueReceipt(body.SettlementId, body.TxHash, body.TtlSeconds, body.Resource), cancellationToken);
+        var result = await receipts.IssueAsync(Merchant(http), new IssueReceipt(body!.SettlementId, body.TxHash, body.TtlSeconds, body.Resource), cancellationToken);
         return result switch
         {
             { Receipt: { } view, Created: true } => TypedResults.Created($"/api/v1/receipts/{view.Id}", ReceiptResponse.From(view)),
             { Receipt: { } view } => TypedResults.Ok(ReceiptResponse.From(view)),
-            { Code: ReceiptCode.SettlementNotFound } => ApiProblems.NotFound(http, result.Message!),
-            _ => ApiProblems.BadRequest(http, result.Message!, new Dictionary<string, object?> { ["reason"] = ReceiptCodes.Name(result.Code!.Value) }),
+            { Code: ReceiptCode.SettlementNotFound } => ApiProblems.Problem(http, StatusCodes.Status404NotFound, "Not found.", result.Message!, Reason(result.Code.Value)),
+            _ => ApiProblems.BadRequest(http, result.Message!, Reason(result.Code!.Value)),
         };
     }
 
-    public static async Task<Ok<PageResponse<ReceiptResponse>>> List(HttpContext http, ReceiptService receipts, ReceiptState? state, string? resource, string? payer, int? page, int? pageSize, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PageResponse<ReceiptResponse>>, ProblemHttpResult>> List(HttpContext http, ReceiptService receipts,
+        string? state, string? resource, string? payer, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var result = await receipts.ListAsync(Merchant(http), new ReceiptFilter(state, resource, payer), new PageRequest(page ?? 1, pageSize ?? 25), cancellationToken);
+        if (!TryParseState(state, out var parsed))
+        {
+            return ApiProblems.BadRequest(http, "state must be active, expired or revoked.");
+        }
+        var result = await receipts.ListAsync(Merchant(http), new ReceiptFilter(parsed, resource, payer), new PageRequest(page ?? 1, pageSize ?? 25), cancellationToken);
         return TypedResults.Ok(PageResponse.From(result, ReceiptResponse.From, http.GetRequestId()));
     }
 
@@ -47,19 +52,35 @@ internal static class ReceiptEndpoints
             ? TypedResults.Ok(ReceiptResponse.From(view))
             : ApiProblems.NotFound(http, "No receipt of this merchant has that id.");
 
-    public static async Task<Ok<ReceiptVerifyResponse>> Verify(HttpContext http, ReceiptVerifier verifier, string id, string? resource, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ReceiptVerifyResponse>, ProblemHttpResult>> Verify(HttpContext http, ReceiptVerifier verifier, string id, string? resource, CancellationToken cancellationToken)
     {
         var result = await verifier.VerifyAsync(Merchant(http), id, resource, cancellationToken);
-        return TypedResults.Ok(ReceiptVerifyResponse.From(result, http.GetRequestId()));
+        return result.Code == ReceiptCode.InvalidResource
+            ? ApiProblems.BadRequest(http, "resource must be the absolute http(s) URL the receipt is presented for.", Reason(ReceiptCode.InvalidResource))
+            : TypedResults.Ok(ReceiptVerifyResponse.From(result, http.GetRequestId()));
     }
 
     public static async Task<Results<Ok<ReceiptResponse>, ProblemHttpResult>> Revoke(HttpContext http, ReceiptService receipts, string id, CancellationToken cancellationToken)
     {
         var caller = ApiKeyAuthenticationHandler.Caller(http);
-        return await receipts.RevokeAsync(caller.MerchantId, id, $"key:{caller.KeyId}", cancellationToken) is { } view
+        return await receipts.RevokeAsync(caller.MerchantId, id, ReceiptRevoker.Key(caller.KeyId), cancellationToken) is { } view
             ? TypedResults.Ok(ReceiptResponse.From(view))
             : ApiProblems.NotFound(http, "No receipt of this merchant has that id.");
     }
+
+    private static bool TryParseState(string? text, out ReceiptState? state)
+    {
+        state = text?.ToLowerInvariant() switch
+        {
+            "active" => ReceiptState.Active,
+            "expired" => ReceiptState.Expired,
+            "revoked" => ReceiptState.Revoked,
+            _ => null,
+        };
+        return state is not null || string.IsNullOrEmpty(text);
+    }
+
+    private static Dictionary<string, object?> Reason(ReceiptCode code) => new() { ["reason"] = ReceiptCodes.Name(code) };
 
     private static string Merchant(HttpContext http) => ApiKeyAuthenticationHandler.Caller(http).MerchantId;
 }

@@ -45,6 +45,8 @@ public sealed class DashboardAppFixture : IAsyncLifetime
         var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address);
 
+        // Generous waits: the machine is shared (2 cores), and a circuit can take seconds to start under load.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -81,7 +83,7 @@ public sealed class DashboardAppFixture : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

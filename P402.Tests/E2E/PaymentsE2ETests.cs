@@ -138,6 +138,10 @@ public sealed class PaymentsE2ETests(DashboardAppFixture app)
         await Expect(page.GetByTestId("stat-settlements-value")).ToHaveTextAsync("3");
         await Expect(page.GetByTestId("stat-receipts-value")).ToHaveTextAsync("1");
         await Expect(page.GetByTestId("activity-chart").Locator("svg").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("dev-chain")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("facilitator-balance")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d,.]+ ETH$"));
+        await Expect(page.GetByTestId("gas-limit")).ToHaveTextAsync("50 gwei");
+        await Expect(page.GetByTestId("gas-above-limit")).ToHaveCountAsync(0);
         await DashboardPages.ScreenshotAsync(page, "overview-data");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark mode" }).ClickAsync();

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -98,6 +97,4 @@ public sealed class EndToEndFixture : IAsyncLifetime
         }
         return await _http.SendAsync(request);
     }
-
-    public Task<HttpResponseMessage> PostJsonAsync(Uri url, object body) => _http.PostAsJsonAsync(url, body);
 }

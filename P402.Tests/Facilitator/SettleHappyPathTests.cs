@@ -38,6 +38,7 @@ public sealed class SettleHappyPathTests(AnvilChainFixture chain) : IClassFixtur
         var txHash = settle.GetProperty("transaction").GetString()!;
         Assert.Equal(txHash, settle.GetProperty("txHash").GetString());
         Assert.Equal("eip155:8453", settle.GetProperty("network").GetString());
+        Assert.Equal(payment.Payer.Address.ToString(), settle.GetProperty("payer").GetString());
 
         Assert.Equal(before + payment.Value, await chain.BalanceOfUsdcAsync(payment.PayTo));
         var receipt = await chain.WaitForReceiptAsync(txHash);

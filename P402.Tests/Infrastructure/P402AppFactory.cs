@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using P402.Core.ApiKeys;
@@ -20,11 +21,24 @@ public sealed class P402AppFactory(AnvilChainFixture chain, string? databasePath
 
     public AnvilChainFixture Chain => chain;
 
+    /// <summary>
+    /// Replaces the app's clock (a FakeTimeProvider, say). It is registered after the app's own
+    /// <c>TryAddSingleton(TimeProvider.System)</c>, so it is the one every service gets.
+    /// </summary>
+    public TimeProvider? Time { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings()));
+        if (Time is { } time)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
+        }
     }
+
+    /// <summary>The configuration this factory gives the app, for starting the same app as a real process.</summary>
+    public IReadOnlyDictionary<string, string?> Configuration => Settings();
 
     private Dictionary<string, string?> Settings()
     {

@@ -69,7 +69,7 @@ public sealed class RunCommandTests : IDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(90) };
         var app = new RunningApp(process, client);
         var deadline = DateTime.UtcNow.AddMinutes(6);
         while (DateTime.UtcNow < deadline && !process.HasExited)
@@ -81,9 +81,9 @@ public sealed class RunCommandTests : IDisposable
                     return app;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or still starting.
             }
             await Task.Delay(500);
         }

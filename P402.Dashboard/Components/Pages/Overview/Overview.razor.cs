@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using P402.Core.Chain;
 using P402.Core.Common;
+using P402.Core.Merchants;
 using P402.Core.Overview;
 using P402.Dashboard.Authorization;
 
@@ -8,6 +10,9 @@ namespace P402.Dashboard.Components.Pages.Overview;
 public sealed partial class Overview
 {
     private OverviewStats? stats;
+    private ChainSnapshot? chain;
+    private string? chainError;
+    private long gasPriceLimitWei;
     private OverviewRange range = OverviewRange.Last7Days;
     private string? error;
     private string merchantId = "";
@@ -16,12 +21,31 @@ public sealed partial class Overview
     [Inject] private OverviewService OverviewStats { get; set; } = default!;
     [Inject] private CurrentMerchant Current { get; set; } = default!;
     [Inject] private MerchantEvents Events { get; set; } = default!;
+    [Inject] private ChainStatusService ChainStatus { get; set; } = default!;
+    [Inject] private MerchantService Merchants { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
         merchantId = (await Current.GetRequiredAsync()).MerchantId;
         subscription = Events.Subscribe(merchantId, OnMerchantEventAsync);
-        await LoadAsync();
+        await Task.WhenAll(LoadAsync(), LoadChainAsync());
+    }
+
+    /// <summary>The chain card loads apart from the stats: an unreachable node must not hide the merchant's numbers.</summary>
+    private async Task LoadChainAsync()
+    {
+        try
+        {
+            gasPriceLimitWei = (await Merchants.GetSettingsAsync(merchantId, CancellationToken.None)).GasPriceLimitWei;
+            chain = await ChainStatus.GetAsync(CancellationToken.None);
+            chainError = null;
+        }
+#pragma warning disable CA1031 // Shown in the card; the rest of the page stays usable.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            chainError = "The chain node is not reachable right now.";
+        }
     }
 
     private async Task LoadAsync()
@@ -45,10 +69,13 @@ public sealed partial class Overview
         await LoadAsync();
     }
 
-    private Task OnMerchantEventAsync(MerchantEvent change) =>
-        change.Kind is MerchantEventKind.ApiKeysChanged or MerchantEventKind.SettingsChanged
-            ? Task.CompletedTask
-            : InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); });
+    private Task OnMerchantEventAsync(MerchantEvent change) => change.Kind switch
+    {
+        MerchantEventKind.ApiKeysChanged => Task.CompletedTask,
+        MerchantEventKind.SettingsChanged => InvokeAsync(async () => { await LoadChainAsync(); StateHasChanged(); }),
+        MerchantEventKind.SettlementChanged => InvokeAsync(async () => { await Task.WhenAll(LoadAsync(), LoadChainAsync()); StateHasChanged(); }),
+        _ => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }),
+    };
 
     public void Dispose() => subscription?.Dispose();
 }

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace P402.Benchmarks.Load;
+
+/// <summary>
+/// CPU time used over the measured phase by this load generator, by each named process (from
+/// /proc/PID/stat) and by the whole machine (from /proc/stat), so that a run on a shared 2-core
+/// machine says who spent the cores: the server, anvil, or the load generator itself.
+/// </summary>
+internal sealed class CpuUsage
+{
+    private const double ClockTicksPerSecond = 100; // USER_HZ on Linux
+
+    private readonly IReadOnlyList<(string Name, int Pid)> _pids;
+    private readonly double[] _startSeconds;
+    private readonly TimeSpan _selfStart;
+    private readonly (long Busy, long Total) _machineStart;
+    private readonly long _started;
+
+    private CpuUsage(IReadOnlyList<(string Name, int Pid)> pids)
+    {
+        _pids = pids;
+        _startSeconds = [.. pids.Select(p => ProcessSeconds(p.Pid))];
+        _selfStart = Process.GetCurrentProcess().TotalProcessorTime;
+        _machineStart = Machine();
+        _started = Stopwatch.GetTimestamp();
+    }
+
+    public TimeSpan Elapsed { get; private set; }
+
+    /// <summary>Label → CPU seconds used during the phase (including "load generator").</summary>
+    public IReadOnlyList<(string Name, double Seconds)> Processes { get; private set; } = [];
+
+    /// <summary>Share of all cores busy during the phase, 0–1.</summary>
+    public double MachineBusy { get; private set; }
+
+    public static CpuUsage Start(IReadOnlyList<(string Name, int Pid)> pids) => new(pids);
+
+    public CpuUsage Stop()
+    {
+        Elapsed = Stopwatch.GetElapsedTime(_started);
+        var used = _pids.Select((p, i) => (p.Name, ProcessSeconds(p.Pid) - _startSeconds[i])).ToList();
+        used.Add(("load generator", (Process.GetCurrentProcess().TotalProcessorTime - _selfStart).TotalSeconds));
+        Processes = used;
+        var machine = Machine();
+        var total = machine.Total - _machineStart.Total;
+        MachineBusy = total == 0 ? 0 : (double)(machine.Busy - _machineStart.Busy) / total;
+        return this;
+    }
+
+    private static double ProcessSeconds(int pid)
+    {
+        // Fields after "(comm)": state is field 3, utime 14 and stime 15 (1-based).
+        var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
+    }
+
+    private static (long Busy, long Total) Machine()
+    {
+        var line = File.ReadLines("/proc/stat").First();
+        var values = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
+            .Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var idle = values[3] + values[4];
+        var total = values.Sum();
+        return (total - idle, total);
+    }
+}

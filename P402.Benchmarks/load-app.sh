@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Starts the real app for the load benchmarks: the Release build as its own process on a loopback
+# port, a fresh SQLite file, Chain:Mode=Dev (anvil with automine on a fixed loopback port), and one
+# merchant with an all-scopes API key. Writes what the load commands need to $dir/env:
+#   URL, KEY, RPC, SERVER_PID, ANVIL_PID
+# usage: [APP_DIR=build-folder] load-app.sh start [port=5402] [anvil-port=18402] [dir=/tmp/p402-load]
+#        load-app.sh stop [dir=/tmp/p402-load]      (stops the app; the app stops its anvil)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+command="${1:-start}"
+
+if [[ "$command" == "stop" ]]; then
+  dir="${2:-/tmp/p402-load}"
+  if [[ -f "$dir/env" ]]; then
+    # shellcheck disable=SC1091
+    source "$dir/env"
+    kill "$SERVER_PID" 2>/dev/null || true
+    while kill -0 "$SERVER_PID" 2>/dev/null; do sleep 0.2; done
+  fi
+  exit 0
+fi
+
+port="${2:-5402}"
+anvil_port="${3:-18402}"
+dir="${4:-/tmp/p402-load}"
+app="${APP_DIR:-$root/P402.Dashboard/bin/Release/net10.0}"
+[[ -f "$app/P402.Dashboard.dll" ]] || dotnet build "$root/P402.Dashboard" -c Release -v q
+anvil="$(ls "$root"/devchain/node_modules/@foundry-rs/anvil-linux-*/bin/anvil | head -1)"
+mkdir -p "$dir"
+rm -f "$dir"/p402.db* "$dir/env"
+
+export Database__ConnectionString="Data Source=$dir/p402.db"
+export Chain__Mode=Dev Chain__Dev__Port="$anvil_port" ASPNETCORE_ENVIRONMENT=Production
+# Explicit so that a copy of a build outside the repository (APP_DIR, for A/B runs) finds them too.
+export Chain__Dev__AnvilPath="$anvil" Chain__Dev__TokenArtifactPath="$root/devchain/build/DevUsdc.json"
+key="$(cd "$app" && dotnet P402.Dashboard.dll create-merchant "Bench" | sed -n 's/^api key: *//p')"
+pushd "$app" >/dev/null
+setsid dotnet P402.Dashboard.dll --urls "http://127.0.0.1:$port" >"$dir/app.log" 2>&1 &
+echo $! >"$dir/server.pid"
+popd >/dev/null
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/supported" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -sf "http://127.0.0.1:$port/supported" >/dev/null || { echo "the app did not start; see $dir/app.log" >&2; exit 1; }
+anvil_pid="$(grep -oP "anvil \K[0-9]+(?= answers on http://127.0.0.1:$anvil_port/)" "$dir/app.log" | tail -1)"
+cat >"$dir/env" <<ENV
+URL=http://127.0.0.1:$port
+KEY=$key
+RPC=http://127.0.0.1:$anvil_port
+SERVER_PID=$(cat "$dir/server.pid")
+ANVIL_PID=$anvil_pid
+ENV
+cat "$dir/env"

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Numerics;
+using P402.Core.Chain.Ethereum;
+using P402.Core.Chain.Rpc;
+
+namespace P402.Core.Chain;
+
+/// <summary>
+/// A verify's three reads (authorizationState, balanceOf, the simulated transfer) as one JSON-RPC
+/// batch: one HTTP round trip instead of three, about half the client CPU and some of the node's.
+/// Each answer is read as <see cref="EthereumRpc.CallAsync"/> reads a single call: the same results,
+/// the same exceptions, in the same order of precedence.
+/// </summary>
+internal static class TokenStateBatch
+{
+    public const string SimulationReverted = "The simulated transfer reverted.";
+    private const string Method = "eth_call";
+
+    /// <summary>The three answers, or null when the node refused the batch as such (then ask call by call).</summary>
+    public static async Task<(bool Used, BigInteger Balance, string? SimulationRevert)?> TryReadAsync(
+        JsonRpcClient client, EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, EthAddress simulator,
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyList<JsonRpcResponse> answers;
+        try
+        {
+            answers = await client.BatchAsync(
+            [
+                Call(asset, TokenCalls.AuthorizationState(authorization.From, authorization.Nonce), null),
+                Call(asset, TokenCalls.BalanceOf(authorization.From), null),
+                Call(asset, TokenCalls.TransferWithAuthorization(authorization, signature), simulator),
+            ], cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (IsRefusal(e))
+        {
+            return null;
+        }
+        var used = Abi.DecodeBool(Result(answers[0]));
+        var balance = Abi.DecodeUint256(Result(answers[1]));
+        if (answers[2].Error is { IsExecutionReverted: true } reverted)
+        {
+            reverted.TryGetRevertData(out var revertData);
+            return (used, balance, (Abi.TryDecodeRevertReason(revertData, out var reason) ? reason : SimulationReverted));
+        }
+        Result(answers[2]);
+        return (used, balance, null);
+    }
+
+    /// <summary>
+    /// The node answered, but not to a batch (a provider that refuses batches, or answers them with
+    /// something else than an array). A node that is down (timeout, transport, 5xx, 429) is not a refusal.
+    /// </summary>
+    private static bool IsRefusal(Exception e) => e switch
+    {
+        JsonRpcException => true,
+        RpcUnavailableException { IsTimeout: true } => false,
+        RpcUnavailableException { InnerException: HttpRequestException } => false,
+        RpcUnavailableException { StatusCode: { } status } => (int)status is >= 400 and < 500 && status != HttpStatusCode.TooManyRequests,
+        RpcUnavailableException => true,
+        _ => false,
+    };
+
+    private static byte[] Result(JsonRpcResponse answer)
+    {
+        if (answer.Error is { } error)
+        {
+            if (!error.IsExecutionReverted)
+            {
+                throw error;
+            }
+            error.TryGetRevertData(out var revertData);
+            throw new ContractRevertException(revertData, Abi.TryDecodeRevertReason(revertData, out var reason) ? reason : null, error);
+        }
+        try
+        {
+            return RpcJson.Bytes(answer.Result);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new RpcUnavailableException(Method, "The node's result is malformed.", e);
+        }
+    }
+
+    private static JsonRpcRequest Call(EthAddress to, byte[] data, EthAddress? from)
+    {
+        var call = new Dictionary<string, object?>(3) { ["to"] = to, ["data"] = data };
+        if (from is { } sender)
+        {
+            call["from"] = sender;
+        }
+        return new JsonRpcRequest(Method, [call, BlockTag.Latest]);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Numerics;
+using System.Text;
+using P402.Core.Chain;
+using P402.Core.Chain.DevChain;
+using P402.Core.Chain.Ethereum;
+using P402.Core.Chain.Rpc;
+using P402.Tests.Infrastructure;
+
+namespace P402.Tests.Chain;
+
+public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>
+{
+    private static readonly EthAddress PayTo = EthAddress.Parse("0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65");
+
+    [Fact]
+    public async Task ReadTokenState_ValidAuthorization_OneBatchAnswersAllThree()
+    {
+        using var node = new CountingNode(refuseBatches: false);
+        var network = Network(node);
+        var (authorization, signature) = Sign(EthKey.Parse(DevAccounts.Payers[0].PrivateKey));
+
+        var state = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
+
+        Assert.Equal((false, P402.Core.Chain.DevChain.DevChain.PayerFunding, (string?)null), (state.AuthorizationUsed, state.Balance, state.SimulationRevert));
+        Assert.Equal((1, 0), (node.Batches, node.SingleCalls("eth_call")));
+    }
+
+    [Fact]
+    public async Task ReadTokenState_NodeRefusesBatches_AsksCallByCallFromThenOnWithTheSameAnswer()
+    {
+        using var batching = new CountingNode(refuseBatches: false);
+        using var refusing = new CountingNode(refuseBatches: true);
+        var (authorization, signature) = Sign(EthKey.Parse(DevAccounts.Payers[1].PrivateKey));
+        var expected = await Network(batching).ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
+        var network = Network(refusing);
+
+        var first = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
+        var second = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
+
+        Assert.Equal(expected, first);
+        Assert.Equal(expected, second);
+        Assert.Equal((1, 6), (refusing.Batches, refusing.SingleCalls("eth_call")));
+    }
+
+    [Fact]
+    public async Task ReadTokenState_SignatureOfAnotherKey_BatchAndSingleCallsReportTheSameRevert()
+    {
+        using var batching = new CountingNode(refuseBatches: false);
+        using var refusing = new CountingNode(refuseBatches: true);
+        var payer = EthKey.Parse(DevAccounts.Payers[2].PrivateKey);
+        var (authorization, _) = Sign(payer);
+        var (_, wrongSignature) = Sign(EthKey.Generate(), authorization);
+
+        var batched = await Network(batching).ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, CancellationToken.None);
+        var single = await Network(refusing).ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, CancellationToken.None);
+
+        Assert.NotNull(batched.SimulationRevert);
+        Assert.Equal(single, batched);
+    }
+
+    private PaymentNetwork Network(CountingNode node)
+    {
+        var options = NetworkOptions.BaseMainnet();
+        options.RpcUrl = chain.RpcUrl.ToString();
+        var rpc = new EthereumRpc(new JsonRpcClient(node.Http, chain.RpcUrl));
+        return new PaymentNetwork(options, rpc, EthKey.Parse(DevAccounts.Facilitator.PrivateKey), new ChainOptions(), TimeProvider.System);
+    }
+
+    private static (TransferAuthorization, EcdsaSignature) Sign(EthKey signer, TransferAuthorization? authorization = null)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        authorization ??= new TransferAuthorization(signer.Address, PayTo, new BigInteger(10_000), now - 600, now + 600,
+            System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var domain = Eip712.DomainSeparator("USD Coin", "2", P402.Core.Chain.DevChain.DevChain.BaseChainId, P402.Core.Chain.DevChain.DevChain.BaseUsdcAddress);
+        return (authorization, signer.Sign(Eip712.Digest(domain, Eip712.TransferWithAuthorizationStructHash(authorization))));
+    }
+
+    /// <summary>Passes JSON-RPC to anvil, counting requests; optionally answers every batch as a node that refuses them.</summary>
+    private sealed class CountingNode(bool refuseBatches) : DelegatingHandler(new SocketsHttpHandler()), IDisposable
+    {
+        private readonly List<string> _singles = [];
+
+        public HttpClient Http => field ??= new HttpClient(this, disposeHandler: false);
+
+        public int Batches { get; private set; }
+
+        public int SingleCalls(string method)
+        {
+            lock (_singles)
+            {
+                return _singles.Count(body => body.Contains($"\"method\":\"{method}\"", StringComparison.Ordinal));
+            }
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = await request.Content!.ReadAsStringAsync(cancellationToken);
+            if (body.TrimStart().StartsWith('['))
+            {
+                lock (_singles)
+                {
+                    Batches++;
+                }
+                if (refuseBatches)
+                {
+                    return new HttpResponseMessage(HttpStatusCode.OK)
+                    {
+                        Content = new StringContent("""{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"batch requests are not supported"}}""", Encoding.UTF8, "application/json"),
+                    };
+                }
+            }
+            else
+            {
+                lock (_singles)
+                {
+                    _singles.Add(body);
+                }
+            }
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            return await base.SendAsync(request, cancellationToken);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Http.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using P402.Core.Data;
+
+namespace P402.Tests.Data;
+
+public sealed class SqliteConnectionInterceptorTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("p402-pragma-").FullName;
+
+    [Fact]
+    public async Task Open_PooledConnectionOpenedAgain_StillHasBusyTimeoutAndSynchronousNormal()
+    {
+        var options = new DbContextOptionsBuilder<P402DbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_directory, "p402.db")}")
+            .AddInterceptors(new SqliteConnectionInterceptor())
+            .Options;
+
+        var first = await ReadSettingsAsync(options);
+        var second = await ReadSettingsAsync(options);
+
+        Assert.Same(first.Handle, second.Handle); // the pool handed out the same native connection
+        Assert.Equal((10000L, 1L), (first.BusyTimeout, first.Synchronous));
+        Assert.Equal((10000L, 1L), (second.BusyTimeout, second.Synchronous));
+    }
+
+    [Fact]
+    public async Task Open_NewNativeConnectionAfterPoolCleared_GetsTheSettings()
+    {
+        var options = new DbContextOptionsBuilder<P402DbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_directory, "cleared.db")}")
+            .AddInterceptors(new SqliteConnectionInterceptor())
+            .Options;
+        var first = await ReadSettingsAsync(options);
+
+        SqliteConnection.ClearAllPools();
+        var second = await ReadSettingsAsync(options);
+
+        Assert.NotSame(first.Handle, second.Handle);
+        Assert.Equal((10000L, 1L), (second.BusyTimeout, second.Synchronous));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static async Task<(object Handle, long BusyTimeout, long Synchronous)> ReadSettingsAsync(DbContextOptions<P402DbContext> options)
+    {
+        await using var db = new P402DbContext(options);
+        await db.Database.OpenConnectionAsync();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var busyTimeout = await ScalarAsync(connection, "PRAGMA busy_timeout;");
+        var synchronous = await ScalarAsync(connection, "PRAGMA synchronous;");
+        var handle = connection.Handle!;
+        await db.Database.CloseConnectionAsync();
+        return (handle, busyTimeout, synchronous);
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
