@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using P402.Core.Receipts;
+
+namespace P402.Tests.Receipts;
+
+/// <summary>Receipt verify's group commit: counts, durability before the answer, revocation, recovery.</summary>
+public sealed class ReceiptGroupCommitTests : IAsyncLifetime
+{
+    private CoreReceiptDatabase _database = null!;
+    private ReceiptVerifier _verifier = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await CoreReceiptDatabase.CreateAsync();
+        _verifier = _database.Services.GetRequiredService<ReceiptVerifier>();
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task VerifyAsync_TwoHundredConcurrentCallers_EachCountIsGivenOnceAndAllAreStored()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => VerifyAsync())));
+
+        Assert.All(answers, a => Assert.True(a.Valid));
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), answers.Select(a => a.ReuseCount).Order());
+        Assert.Equal(200L, await ReuseCountAsync());
+    }
+
+    [Fact]
+    public async Task VerifyAsync_EveryAnswer_IsAlreadyCommittedWhenItArrives()
+    {
+        for (var i = 1; i <= 20; i++)
+        {
+            var answer = await VerifyAsync();
+
+            Assert.Equal(i, answer.ReuseCount);
+            Assert.Equal(i, await ReuseCountAsync()); // read on a connection of its own
+        }
+    }
+
+    [Fact]
+    public async Task VerifyAsync_RevokedAfterAReuse_NextVerifyIsRevokedAndCountsNothing()
+    {
+        Assert.True((await VerifyAsync()).Valid);
+
+        await _database.ScalarAsync($"""UPDATE "Receipts" SET "RevokedAt" = '2026-01-01 00:00:00' WHERE "Id" = '{CoreReceiptDatabase.ReceiptId}'""");
+        var afterRevoke = await VerifyAsync();
+
+        Assert.Equal((false, ReceiptCode.ReceiptRevoked), (afterRevoke.Valid, afterRevoke.Code));
+        Assert.Equal(1L, await ReuseCountAsync());
+    }
+
+    [Fact]
+    public async Task VerifyAsync_AfterABatchFailed_TheNextVerifyWorksAgain()
+    {
+        Assert.True((await VerifyAsync()).Valid);
+
+        await _database.ScalarAsync("""ALTER TABLE "Receipts" RENAME TO "ReceiptsAway" """);
+        await Assert.ThrowsAsync<SqliteException>(() => VerifyAsync());
+        await _database.ScalarAsync("""ALTER TABLE "ReceiptsAway" RENAME TO "Receipts" """);
+        var recovered = await VerifyAsync();
+
+        Assert.Equal((true, 2L), (recovered.Valid, recovered.ReuseCount));
+    }
+
+    private Task<ReceiptVerification> VerifyAsync() =>
+        _verifier.VerifyAsync(CoreReceiptDatabase.MerchantId, CoreReceiptDatabase.ReceiptId, CoreReceiptDatabase.Resource, CancellationToken.None);
+
+    private async Task<long> ReuseCountAsync() =>
+        (long)(await _database.ScalarAsync($"""SELECT "ReuseCount" FROM "Receipts" WHERE "Id" = '{CoreReceiptDatabase.ReceiptId}'"""))!;
+}
