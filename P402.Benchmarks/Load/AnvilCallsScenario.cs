@@ -46,7 +46,7 @@ internal sealed class AnvilCallsScenario(BenchPayments payments, Uri rpcUrl, boo
             await Task.WhenAll(
                 _rpc.CallAsync(token, TokenCalls.AuthorizationState(authorization.From, authorization.Nonce), cancellationToken: cancellationToken),
                 _rpc.CallAsync(token, TokenCalls.BalanceOf(authorization.From), cancellationToken: cancellationToken),
-                _rpc.CallAsync(token, simulation, DevAccounts.Facilitator.Address, cancellationToken));
+                _rpc.CallAsync(token, simulation, DevAccounts.Facilitator.Address, cancellationToken: cancellationToken));
             return PhaseResult.Ok;
         }
         catch (Exception e) when (e is ContractRevertException or JsonRpcException or RpcUnavailableException)

@@ -35,9 +35,7 @@ internal sealed class BenchPayments
     {
         var payer = _payers[slot % _payers.Length];
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        // validAfter 0, not x402 clients' usual now - 600: on an automine dev chain that sat idle,
-        // eth_call at "latest" runs at the last block's (old) time and would call it not yet valid.
-        var authorization = new TransferAuthorization(payer.Address, PayTo, Value, 0, now + 3600, RandomNumberGenerator.GetBytes(32));
+        var authorization = new TransferAuthorization(payer.Address, PayTo, Value, now - 600, now + 3600, RandomNumberGenerator.GetBytes(32));
         var digest = Eip712.Digest(Domain, Eip712.TransferWithAuthorizationStructHash(authorization));
         return (authorization, payer.Sign(digest));
     }

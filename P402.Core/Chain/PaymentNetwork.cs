@@ -8,6 +8,13 @@ namespace P402.Core.Chain;
 /// <summary>One configured network: its node, its tokens' EIP-712 domains, the facilitator's nonces there.</summary>
 public sealed class PaymentNetwork
 {
+    /// <summary>
+    /// Verify reads the state the settlement will meet: the next block. Its time is the node's now, so an
+    /// authorization that became valid after the last block is not refused (an idle automine chain's last
+    /// block can be hours old), and a transfer of the same authorization waiting in the pool counts as used.
+    /// </summary>
+    internal const string VerifyBlock = BlockTag.Pending;
+
     private readonly ConcurrentDictionary<EthAddress, byte[]> _domainSeparators = new();
     private readonly GasPriceCache _gasPrice;
     private volatile bool _batchRefused;
@@ -74,8 +81,8 @@ public sealed class PaymentNetwork
             }
             _batchRefused = true;
         }
-        var used = Rpc.CallAsync(asset, TokenCalls.AuthorizationState(authorization.From, authorization.Nonce), cancellationToken: cancellationToken);
-        var balance = Rpc.CallAsync(asset, TokenCalls.BalanceOf(authorization.From), cancellationToken: cancellationToken);
+        var used = Rpc.CallAsync(asset, TokenCalls.AuthorizationState(authorization.From, authorization.Nonce), blockTag: VerifyBlock, cancellationToken: cancellationToken);
+        var balance = Rpc.CallAsync(asset, TokenCalls.BalanceOf(authorization.From), blockTag: VerifyBlock, cancellationToken: cancellationToken);
         var simulation = SimulateAsync(asset, authorization, signature, cancellationToken);
         await Task.WhenAll(used, balance, simulation);
         return (Abi.DecodeBool(await used), Abi.DecodeUint256(await balance), await simulation);
@@ -85,7 +92,7 @@ public sealed class PaymentNetwork
     {
         try
         {
-            await Rpc.CallAsync(asset, TokenCalls.TransferWithAuthorization(authorization, signature), Signer.Address, cancellationToken);
+            await Rpc.CallAsync(asset, TokenCalls.TransferWithAuthorization(authorization, signature), Signer.Address, VerifyBlock, cancellationToken);
             return null;
         }
         catch (ContractRevertException revert)

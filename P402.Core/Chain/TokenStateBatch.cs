@@ -88,6 +88,6 @@ internal static class TokenStateBatch
         {
             call["from"] = sender;
         }
-        return new JsonRpcRequest(Method, [call, BlockTag.Latest]);
+        return new JsonRpcRequest(Method, [call, PaymentNetwork.VerifyBlock]);
     }
 }

@@ -12,16 +12,13 @@ namespace P402.Dashboard.Demo;
 /// What an x402 wallet does with an <c>exact</c> EVM requirement: an EIP-3009 <c>TransferWithAuthorization</c>
 /// for exactly the asked amount to <c>payTo</c>, signed as EIP-712 typed data over the token's domain
 /// (<c>extra.name</c>/<c>extra.version</c>, the CAIP-2 chain id, the asset), valid at once until
-/// <c>maxTimeoutSeconds</c> from now, with a fresh random nonce.
+/// <c>maxTimeoutSeconds</c> from now, with a fresh random nonce. Like the SDK, <c>validAfter</c> is ten minutes
+/// back, for a payer whose clock runs ahead of the chain's.
 /// </summary>
-/// <remarks>
-/// <c>validAfter</c> is 0 rather than "now minus a margin": the token compares it with the block time, and the
-/// facilitator's simulation runs against the latest block, which on an idle dev chain (anvil mines only on
-/// transactions) can be many minutes old. The end of the window is what bounds the authorization.
-/// </remarks>
 internal static class ExactEvmSigner
 {
     private const string Caip2Prefix = "eip155:";
+    private const long ValidAfterMarginSeconds = 600;
 
     /// <summary>Only what this signer understands: scheme <c>exact</c> on an <c>eip155:</c> network with a v2 amount.</summary>
     public static bool CanSign(PaymentRequirements requirements) =>
@@ -41,7 +38,7 @@ internal static class ExactEvmSigner
             payer.Address,
             EthAddress.Parse(requirements.PayTo),
             BigInteger.Parse(requirements.Amount!, NumberStyles.None, CultureInfo.InvariantCulture),
-            BigInteger.Zero,
+            Math.Max(seconds - ValidAfterMarginSeconds, 0),
             seconds + Math.Max(requirements.MaxTimeoutSeconds, 60),
             RandomNumberGenerator.GetBytes(32));
         var asset = EthAddress.Parse(requirements.Asset);

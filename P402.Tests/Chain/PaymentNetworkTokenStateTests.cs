@@ -59,6 +59,29 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
         Assert.Equal(single, batched);
     }
 
+    [Fact]
+    public async Task ReadTokenState_ValidSinceAfterTheLastBlock_SimulatesAtTheNextBlockAndPasses()
+    {
+        using var node = new CountingNode(refuseBatches: false);
+        await chain.MineAsync();
+        var lastBlockTime = RpcJson.Int64((await chain.Client.CallAsync("eth_getBlockByNumber", [BlockTag.Latest, false])).GetProperty("timestamp"));
+        while (DateTimeOffset.UtcNow.ToUnixTimeSeconds() < lastBlockTime + 2)
+        {
+            await Task.Delay(100);
+        }
+        var payer = EthKey.Parse(DevAccounts.Payers[0].PrivateKey);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var (authorization, signature) = Sign(payer, new TransferAuthorization(payer.Address, PayTo, new BigInteger(10_000), lastBlockTime + 1, now + 600,
+            System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+
+        var state = await Network(node).ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
+
+        Assert.Null(state.SimulationRevert);
+        var atLastBlock = await Assert.ThrowsAsync<ContractRevertException>(() => chain.Rpc.CallAsync(chain.Usdc,
+            TokenCalls.TransferWithAuthorization(authorization, signature), DevAccounts.Facilitator.Address));
+        Assert.Contains("not yet valid", atLastBlock.Reason, StringComparison.Ordinal);
+    }
+
     private PaymentNetwork Network(CountingNode node)
     {
         var options = NetworkOptions.BaseMainnet();

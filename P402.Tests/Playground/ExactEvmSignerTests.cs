@@ -31,7 +31,7 @@ public sealed class ExactEvmSignerTests
         Assert.Equal(Payer.Address.ToString(), a.From);
         Assert.Equal("0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc", a.To);
         Assert.Equal("10000", a.Value);
-        Assert.Equal("0", a.ValidAfter);
+        Assert.Equal("1799999400", a.ValidAfter);
         Assert.Equal("1800000120", a.ValidBefore);
         var authorization = new CoreAuthorization(EthAddress.Parse(a.From), EthAddress.Parse(a.To), 10_000,
             long.Parse(a.ValidAfter, CultureInfo.InvariantCulture), long.Parse(a.ValidBefore, CultureInfo.InvariantCulture), Hex.DecodeFixed(a.Nonce, 32));

@@ -5,6 +5,9 @@ public static class BlockTag
 {
     public const string Latest = "latest";
 
-    /// <summary>Includes the node's pending pool: the next nonce to use for a new transaction.</summary>
+    /// <summary>
+    /// The block the node would mine next: it includes the pending pool (the next nonce to use for a new
+    /// transaction) and carries the node's current time rather than the last block's.
+    /// </summary>
     public const string Pending = "pending";
 }

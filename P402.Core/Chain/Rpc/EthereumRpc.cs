@@ -49,11 +49,12 @@ public sealed class EthereumRpc : IEthereumRpc
     public Task<BigInteger> MaxPriorityFeePerGasAsync(CancellationToken cancellationToken = default) =>
         _client.CallAsync("eth_maxPriorityFeePerGas", null, ReadQuantity, cancellationToken: cancellationToken);
 
-    public async Task<byte[]> CallAsync(EthAddress contract, byte[] data, EthAddress? from = null, CancellationToken cancellationToken = default)
+    public async Task<byte[]> CallAsync(EthAddress contract, byte[] data, EthAddress? from = null, string blockTag = BlockTag.Latest,
+        CancellationToken cancellationToken = default)
     {
         try
         {
-            return await _client.CallAsync("eth_call", [CallObject(contract, data, from), BlockTag.Latest], ReadBytes,
+            return await _client.CallAsync("eth_call", [CallObject(contract, data, from), blockTag], ReadBytes,
                 cancellationToken: cancellationToken);
         }
         catch (JsonRpcException exception) when (exception.IsExecutionReverted)

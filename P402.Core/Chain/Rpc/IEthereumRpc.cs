@@ -27,8 +27,9 @@ public interface IEthereumRpc
 
     Task<BigInteger> MaxPriorityFeePerGasAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Runs a read-only call against the latest block and returns the raw return data.</summary>
-    Task<byte[]> CallAsync(EthAddress contract, byte[] data, EthAddress? from = null, CancellationToken cancellationToken = default);
+    /// <summary>Runs a read-only call (by default against the latest block) and returns the raw return data.</summary>
+    Task<byte[]> CallAsync(EthAddress contract, byte[] data, EthAddress? from = null, string blockTag = BlockTag.Latest,
+        CancellationToken cancellationToken = default);
 
     Task<long> EstimateGasAsync(EthAddress contract, byte[] data, EthAddress? from = null, CancellationToken cancellationToken = default);
 
