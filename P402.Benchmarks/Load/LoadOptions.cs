@@ -4,7 +4,7 @@ namespace P402.Benchmarks.Load;
 
 /// <summary>
 /// <c>load SCENARIO --url URL --key KEY [--connections N] [--duration 20s] [--warmup 5s]
-/// [--payers 1,2,3] [--receipt rcpt_… --resource URL] [--rpc URL] [--batch] [--pids server=PID,anvil=PID]</c>.
+/// [--payers 1,2,3] [--receipt rcpt_… --resource URL] [--rpc URL] [--batch] [--rate R] [--pids server=PID,anvil=PID]</c>.
 /// </summary>
 internal sealed record LoadOptions
 {
@@ -12,7 +12,7 @@ internal sealed record LoadOptions
         usage: load verify|settle|receipt-verify|anvil-calls --url http://127.0.0.1:5080 --key p402_live_…
                     [--connections 32] [--duration 20s] [--warmup 5s] [--payers 1,2,3]
                     [--receipt rcpt_… --resource https://…] [--rpc http://127.0.0.1:18545 [--batch]]
-                    [--pids server=PID,anvil=PID]
+                    [--rate 5000] [--pids server=PID,anvil=PID]
         """;
 
     public required string Scenario { get; init; }
@@ -39,6 +39,12 @@ internal sealed record LoadOptions
 
     /// <summary>anvil-calls: send the three calls as one JSON-RPC batch.</summary>
     public bool Batch { get; init; }
+
+    /// <summary>
+    /// Requests per second offered in total, spread evenly over the connections (open loop); null sends
+    /// each next request as soon as the previous answer arrived (closed loop, the most the server can do).
+    /// </summary>
+    public double? Rate { get; init; }
 
     /// <summary>Processes whose CPU time is measured over the run, by label.</summary>
     public IReadOnlyList<(string Name, int Pid)> Pids { get; init; } = [];
@@ -70,6 +76,7 @@ internal sealed record LoadOptions
                 "--receipt" => options with { Receipt = value },
                 "--resource" => options with { Resource = value },
                 "--rpc" => options with { Rpc = new Uri(value) },
+                "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--pids" => options with { Pids = [.. value.Split(',').Select(ParsePid)] },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };

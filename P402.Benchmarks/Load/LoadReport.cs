@@ -11,7 +11,7 @@ internal static class LoadReport
     {
         var c = CultureInfo.InvariantCulture;
         var date = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", c);
-        var batch = options.Batch ? " (batch)" : "";
+        var batch = (options.Batch ? " (batch)" : "") + (options.Rate is { } rate ? string.Create(c, $" at {rate:0}/s") : "");
         await output.WriteLineAsync(string.Create(c,
             $"scenario {options.Scenario}{batch}, {options.Connections} connections, {run.Elapsed.TotalSeconds:0.0} s after {warmup.Elapsed.TotalSeconds:0.0} s warm-up ({warmup.Requests} requests)"));
         await output.WriteLineAsync($"machine: nproc {Environment.ProcessorCount}, load average before {loadBefore}, after {LoadAverage()}, {date}");

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using P402.Core.Common;
 
 namespace P402.Core.ApiKeys;
 
@@ -9,22 +9,12 @@ namespace P402.Core.ApiKeys;
 /// </summary>
 public sealed class ApiKeyCache(TimeProvider time)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentDictionary<string, (ApiKeyPrincipal Principal, long Until)> _entries = new(StringComparer.Ordinal);
+    public static readonly TimeSpan Lifetime = ShortLivedCache<ApiKeyPrincipal>.Lifetime;
+    private readonly ShortLivedCache<ApiKeyPrincipal> _entries = new(time);
 
-    internal bool TryGet(string hash, out ApiKeyPrincipal? principal)
-    {
-        principal = null;
-        if (_entries.TryGetValue(hash, out var entry) && entry.Until > time.GetTimestamp())
-        {
-            principal = entry.Principal;
-            return true;
-        }
-        return false;
-    }
+    internal bool TryGet(string hash, out ApiKeyPrincipal? principal) => _entries.TryGet(hash, out principal);
 
-    internal void Remember(string hash, ApiKeyPrincipal principal) =>
-        _entries[hash] = (principal, time.GetTimestamp() + (long)(Lifetime.TotalSeconds * time.TimestampFrequency));
+    internal void Remember(string hash, ApiKeyPrincipal principal) => _entries.Remember(hash, principal);
 
-    internal void Forget(string hash) => _entries.TryRemove(hash, out _);
+    internal void Forget(string hash) => _entries.Forget(hash);
 }

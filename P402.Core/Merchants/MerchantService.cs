@@ -4,9 +4,15 @@ using P402.Core.Data;
 
 namespace P402.Core.Merchants;
 
-/// <summary>Merchants and their settings.</summary>
+/// <summary>
+/// Merchants and their settings. Verify, settle and receipt issuance read the settings on every
+/// request, so they are remembered for a few seconds: a change is in force at once on the instance
+/// that saved it and within <see cref="ShortLivedCache{TValue}.Lifetime"/> on the others.
+/// </summary>
 public sealed class MerchantService(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events)
 {
+    private readonly ShortLivedCache<MerchantSettings> _settings = new(time);
+
     public async Task<Merchant> CreateAsync(string name, CancellationToken cancellationToken)
     {
         var merchant = NewMerchant(name);
@@ -33,8 +39,16 @@ public sealed class MerchantService(IDbContextFactory<P402DbContext> contexts, T
         return await db.Merchants.AsNoTracking().SingleOrDefaultAsync(m => m.Id == merchantId, cancellationToken);
     }
 
-    public async Task<MerchantSettings> GetSettingsAsync(string merchantId, CancellationToken cancellationToken) =>
-        (await FindAsync(merchantId, cancellationToken))?.Settings ?? new MerchantSettings();
+    public async Task<MerchantSettings> GetSettingsAsync(string merchantId, CancellationToken cancellationToken)
+    {
+        if (_settings.TryGet(merchantId, out var cached))
+        {
+            return cached!.Copy(); // a copy: the settings are mutable and the cached one is shared
+        }
+        var settings = (await FindAsync(merchantId, cancellationToken))?.Settings ?? new MerchantSettings();
+        _settings.Remember(merchantId, settings.Copy());
+        return settings;
+    }
 
     /// <summary>Saves valid settings (in force from the next verify) or returns the broken rules.</summary>
     public async Task<IReadOnlyDictionary<string, string>> UpdateSettingsAsync(string merchantId, MerchantSettings settings, CancellationToken cancellationToken)
@@ -54,6 +68,7 @@ public sealed class MerchantService(IDbContextFactory<P402DbContext> contexts, T
             MaxReceiptTtlSeconds = settings.MaxReceiptTtlSeconds,
         };
         await db.SaveChangesAsync(cancellationToken);
+        _settings.Forget(merchantId);
         events.Publish(new MerchantEvent(merchantId, MerchantEventKind.SettingsChanged, merchantId));
         return errors;
     }

@@ -17,4 +17,6 @@ public sealed class MerchantSettings
     public int DefaultReceiptTtlSeconds { get; set; } = StandardReceiptTtlSeconds;
 
     public int MaxReceiptTtlSeconds { get; set; } = StandardMaxReceiptTtlSeconds;
+
+    internal MerchantSettings Copy() => (MerchantSettings)MemberwiseClone();
 }

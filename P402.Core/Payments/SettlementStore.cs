@@ -10,10 +10,18 @@ namespace P402.Core.Payments;
 /// </summary>
 public sealed class SettlementStore(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events)
 {
+    // Every verify asks this: compiled once, so a verify pays for the lookup and not for translating it.
+    private static readonly Func<P402DbContext, string, string, string, string, CancellationToken, Task<bool>> HeldByLiveSettlement =
+        EF.CompileAsyncQuery((P402DbContext db, string network, string asset, string payer, string nonce, CancellationToken _) =>
+            db.Settlements.Any(s => s.Network == network && s.Asset == asset && s.Payer == payer && s.Nonce == nonce
+                && s.Status != SettlementStatus.Failed));
+
+    /// <summary>Whether a settlement that is not Failed holds this authorization (settled, or being settled).</summary>
     public async Task<bool> IsAuthorizationTakenAsync(string network, ParsedPayment payment, CancellationToken cancellationToken)
     {
-        var existing = await FindByAuthorizationAsync(network, payment, cancellationToken);
-        return existing is not null && existing.Status != SettlementStatus.Failed;
+        var (asset, payer, nonce) = Key(payment);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await HeldByLiveSettlement(db, network, asset, payer, nonce, cancellationToken);
     }
 
     public async Task<Settlement?> FindByAuthorizationAsync(string network, ParsedPayment payment, CancellationToken cancellationToken)

@@ -34,13 +34,16 @@ public sealed class CoreReceiptDatabase : IAsyncDisposable
     /// <summary>A connection of its own (no pool), to look at what is committed.</summary>
     public string ConnectionString => $"Data Source={Path.Combine(_directory, "p402.db")};Pooling=False";
 
-    public static async Task<CoreReceiptDatabase> CreateAsync()
+    /// <param name="configure">Runs before Core's registrations, e.g. to put a FakeTimeProvider in place of the clock.</param>
+    public static async Task<CoreReceiptDatabase> CreateAsync(Action<IServiceCollection>? configure = null)
     {
         var directory = Directory.CreateTempSubdirectory("p402-receipts-").FullName;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = $"Data Source={Path.Combine(directory, "p402.db")}" })
             .Build();
-        var collection = new ServiceCollection().AddLogging().AddP402Core(configuration);
+        var collection = new ServiceCollection().AddLogging();
+        configure?.Invoke(collection);
+        collection.AddP402Core(configuration);
         collection.AddIdentityCore<P402User>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3).AddEntityFrameworkStores<P402DbContext>();
         var database = new CoreReceiptDatabase(directory, collection.BuildServiceProvider());
         await database.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
