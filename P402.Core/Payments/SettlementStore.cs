@@ -42,18 +42,11 @@ public sealed class SettlementStore(IDbContextFactory<P402DbContext> contexts, T
     public async Task<bool> TryReserveAsync(Settlement settlement, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Settlements.Add(settlement);
-        try
+        if (!await db.TryInsertAsync(settlement, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            if (!await HoldsAuthorizationAsync(settlement, CancellationToken.None))
-            {
-                throw;
-            }
-            return false;
+            return await HoldsAuthorizationAsync(settlement, CancellationToken.None)
+                ? false
+                : throw new InvalidOperationException($"Settlement {settlement.Id} was not inserted, and no other row holds its authorization.");
         }
         Publish(settlement);
         return true;

@@ -58,20 +58,12 @@ public sealed class ReceiptService(IDbContextFactory<P402DbContext> contexts, Me
             CreatedAt = now,
             ExpiresAt = IssueReceiptChecks.ExpiresAt(now, request.TtlSeconds ?? settings.DefaultReceiptTtlSeconds),
         };
-        db.Receipts.Add(receipt);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
+        if (!await db.TryInsertAsync(receipt, cancellationToken))
         {
             // A concurrent issue for the same settlement won; both callers get its receipt.
-            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await FindForSettlementAsync(again, settlement.Id, cancellationToken) is not { } winner)
-            {
-                throw;
-            }
-            return new IssueReceiptResult(winner, false, null, null);
+            return await FindForSettlementAsync(db, settlement.Id, cancellationToken) is { } winner
+                ? new IssueReceiptResult(winner, false, null, null)
+                : throw new InvalidOperationException($"Receipt {receipt.Id} was not inserted, and settlement {settlement.Id} has no other receipt.");
         }
         events.Publish(new MerchantEvent(merchantId, MerchantEventKind.ReceiptIssued, receipt.Id));
         return new IssueReceiptResult(ReceiptView.From(receipt, now), true, null, null);

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using P402.Core.Payments;
+using P402.Tests.Merchant;
+using P402.Tests.Receipts;
+
+namespace P402.Tests.Facilitator;
+
+/// <summary>Reserving an authorization is one insert that a lost race leaves undone, quietly.</summary>
+public sealed class SettlementReservationTests : IAsyncLifetime
+{
+    private readonly CapturingLoggerProvider _logs = new();
+    private CoreReceiptDatabase _database = null!;
+    private SettlementStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await CoreReceiptDatabase.CreateAsync(services => services.AddLogging(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug)));
+        _store = _database.Services.GetRequiredService<SettlementStore>();
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task TryReserve_FreshAuthorization_InsertsThePendingRow()
+    {
+        var reserved = await _store.TryReserveAsync(Pending("stl_01JTEST0000000000000000001", nonceDigit: '3'), CancellationToken.None);
+
+        Assert.True(reserved);
+        Assert.Equal("Pending", await _database.ScalarAsync("""SELECT "Status" FROM "Settlements" WHERE "Id" = 'stl_01JTEST0000000000000000001'"""));
+    }
+
+    [Fact]
+    public async Task TryReserve_AuthorizationAlreadyHeld_FalseWithoutAnErrorInTheLogs()
+    {
+        // The seeded confirmed settlement holds nonce 0x22…22 of this payer.
+        var reserved = await _store.TryReserveAsync(Pending("stl_01JTEST0000000000000000002", nonceDigit: '2'), CancellationToken.None);
+
+        Assert.False(reserved);
+        Assert.Equal(1L, await _database.ScalarAsync("""SELECT COUNT(*) FROM "Settlements" WHERE "Nonce" = '0x2222222222222222222222222222222222222222222222222222222222222222'"""));
+        Assert.DoesNotContain(_logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Warning", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, line => line.Contains("ON CONFLICT DO NOTHING", StringComparison.Ordinal)); // the logs are captured at all
+    }
+
+    private static Settlement Pending(string id, char nonceDigit) => new()
+    {
+        Id = id,
+        MerchantId = CoreReceiptDatabase.MerchantId,
+        RequestId = "req_test",
+        Network = "eip155:8453",
+        Asset = "0x833589fcd6edb6e08f4c7c32d4f71b54bda02913",
+        Payer = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
+        PayTo = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65",
+        Value = 10_000,
+        Nonce = "0x" + new string(nonceDigit, 64),
+        Status = SettlementStatus.Pending,
+        CreatedAt = DateTime.UtcNow,
+        UpdatedAt = DateTime.UtcNow,
+    };
+}
