@@ -36,7 +36,8 @@ internal static class FacilitatorEndpoints
         return TypedResults.Ok(FacilitatorResponses.Verify(outcome, payment!.X402Version, http.GetRequestId()));
     }
 
-    public static async Task<Results<Ok<SettleResponse>, ProblemHttpResult>> Settle(HttpContext http, PaymentSettler settler, ReceiptService receipts, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SettleResponse>, ProblemHttpResult>> Settle(HttpContext http, PaymentSettler settler, ReceiptService receipts,
+        PaymentNetworks networks, CancellationToken cancellationToken)
     {
         var (request, payment, problem) = await ReadAsync(http, settle: true, cancellationToken);
         if (problem is not null)
@@ -53,7 +54,9 @@ internal static class FacilitatorEndpoints
             receipt = issued.Receipt is { } view ? ReceiptResponse.From(view) : null;
             receiptError = issued.Code is { } code ? ReceiptErrorResponse.From(code, issued.Message!) : null;
         }
-        return TypedResults.Ok(FacilitatorResponses.Settle(outcome, payment!.X402Version, http.GetRequestId(), receipt, receiptError));
+        // x402 v1 names networks by their v1 names ("base"): its clients would not recognise "eip155:8453".
+        var network = payment!.X402Version == 1 ? networks.Find(outcome.Network)?.Options.V1Name ?? payment.Network : outcome.Network;
+        return TypedResults.Ok(FacilitatorResponses.Settle(outcome, network, payment.X402Version, http.GetRequestId(), receipt, receiptError));
     }
 
     private static async Task<(FacilitatorRequestDto? Request, ParsedPayment? Payment, ProblemHttpResult? Problem)> ReadAsync(HttpContext http, bool settle, CancellationToken cancellationToken)

@@ -16,12 +16,14 @@ internal static class FacilitatorResponses
         outcome.Message,
         requestId);
 
-    public static SettleResponse Settle(SettleOutcome outcome, int x402Version, string requestId, ReceiptResponse? receipt, ReceiptErrorResponse? receiptError) => new(
+    /// <summary>The settlement outcome; <paramref name="network"/> in the request's x402 version's words ("base" for v1).</summary>
+    public static SettleResponse Settle(SettleOutcome outcome, string network, int x402Version, string requestId, ReceiptResponse? receipt,
+        ReceiptErrorResponse? receiptError) => new(
         outcome.Success,
         outcome.Code is { } code ? PaymentCodes.X402Reason(code, x402Version) : null,
         outcome.Message,
         outcome.Transaction,
-        outcome.Network,
+        network,
         outcome.Payer,
         outcome.Transaction,
         outcome.Success,

@@ -63,7 +63,7 @@ public sealed class SettleHappyPathTests(AnvilChainFixture chain) : IClassFixtur
 
         var settle = await PostAsync(client, "/settle", payment.V1());
         Assert.True(settle.GetProperty("success").GetBoolean(), settle.ToString());
-        Assert.Equal("eip155:8453", settle.GetProperty("network").GetString());
+        Assert.Equal("base", settle.GetProperty("network").GetString());
         Assert.Equal(before + payment.Value, await chain.BalanceOfUsdcAsync(payment.PayTo));
     }
 
