@@ -42,19 +42,6 @@ public sealed class SettlementReservationTests : IAsyncLifetime
         Assert.Contains(_logs.Lines, line => line.Contains("ON CONFLICT DO NOTHING", StringComparison.Ordinal)); // the logs are captured at all
     }
 
-    private static Settlement Pending(string id, char nonceDigit) => new()
-    {
-        Id = id,
-        MerchantId = CoreReceiptDatabase.MerchantId,
-        RequestId = "req_test",
-        Network = "eip155:8453",
-        Asset = "0x833589fcd6edb6e08f4c7c32d4f71b54bda02913",
-        Payer = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
-        PayTo = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65",
-        Value = 10_000,
-        Nonce = "0x" + new string(nonceDigit, 64),
-        Status = SettlementStatus.Pending,
-        CreatedAt = DateTime.UtcNow,
-        UpdatedAt = DateTime.UtcNow,
-    };
+    private static Settlement Pending(string id, char nonceDigit) =>
+        CoreReceiptDatabase.NewSettlement(id, "0x" + new string(nonceDigit, 64), SettlementStatus.Pending);
 }

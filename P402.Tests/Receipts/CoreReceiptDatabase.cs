@@ -68,26 +68,29 @@ public sealed class CoreReceiptDatabase : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
+    /// <summary>A settlement of <see cref="MerchantId"/>: payer anvil account 1, 0.01 USDC on Base.</summary>
+    public static Settlement NewSettlement(string id, string nonce, SettlementStatus status) => new()
+    {
+        Id = id,
+        MerchantId = MerchantId,
+        RequestId = "req_test",
+        Network = "eip155:8453",
+        Asset = "0x833589fcd6edb6e08f4c7c32d4f71b54bda02913",
+        Payer = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
+        PayTo = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65",
+        Value = 10_000,
+        Nonce = nonce,
+        Status = status,
+        CreatedAt = DateTime.UtcNow,
+        UpdatedAt = DateTime.UtcNow,
+    };
+
     private async Task SeedAsync()
     {
         var now = DateTime.UtcNow;
         await using var db = await Services.GetRequiredService<IDbContextFactory<P402DbContext>>().CreateDbContextAsync();
         db.Merchants.Add(new P402.Core.Merchants.Merchant { Id = MerchantId, Name = "Test", CreatedAt = now });
-        db.Settlements.Add(new Settlement
-        {
-            Id = "stl_01JTEST00000000000000000SS",
-            MerchantId = MerchantId,
-            RequestId = "req_test",
-            Network = "eip155:8453",
-            Asset = "0x833589fcd6edb6e08f4c7c32d4f71b54bda02913",
-            Payer = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
-            PayTo = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65",
-            Value = 10_000,
-            Nonce = "0x" + new string('2', 64),
-            Status = SettlementStatus.Confirmed,
-            CreatedAt = now,
-            UpdatedAt = now,
-        });
+        db.Settlements.Add(NewSettlement("stl_01JTEST00000000000000000SS", "0x" + new string('2', 64), SettlementStatus.Confirmed));
         db.Receipts.Add(new Receipt
         {
             Id = ReceiptId,
