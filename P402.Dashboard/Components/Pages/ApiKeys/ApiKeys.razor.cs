@@ -62,17 +62,11 @@ public sealed partial class ApiKeys
     /// <summary>Revokes after a confirmation; the policy is checked here, on the server, whatever the UI showed.</summary>
     internal async Task RevokeAsync(ApiKeySummary key)
     {
-        var confirmed = await Dialogs.ConfirmAsync(
-            "Revoke API key",
+        var action = new DestructiveAction("Revoke API key",
             $"Revoke “{key.Name}” ({key.DisplayPrefix}…)? Requests that use it will be refused at once. This cannot be undone.",
-            "Revoke key");
-        if (!confirmed)
+            "Revoke key", P402Policies.CanManageKeys, "Only owners and developers can revoke keys.");
+        if (!await action.ConfirmAndAuthorizeAsync(Dialogs, Current, Snackbar))
         {
-            return;
-        }
-        if (!await Current.AuthorizeAsync(P402Policies.CanManageKeys))
-        {
-            Snackbar.Add("Only owners and developers can revoke keys.", Severity.Error);
             return;
         }
         await Keys.RevokeAsync(user!.MerchantId, key.Id, CancellationToken.None);

@@ -61,17 +61,11 @@ public sealed partial class Receipts
     /// <summary>Revokes after a confirmation; the policy is checked here, on the server, whatever the UI showed.</summary>
     internal async Task RevokeAsync(ReceiptView receipt)
     {
-        var confirmed = await Dialogs.ConfirmAsync(
-            "Revoke receipt",
+        var action = new DestructiveAction("Revoke receipt",
             $"Revoke {receipt.Id}? The payer will have to pay again for {receipt.Resource}, starting with the next request.",
-            "Revoke receipt");
-        if (!confirmed)
+            "Revoke receipt", P402Policies.CanRevokeReceipts, "Only owners and developers can revoke receipts.");
+        if (!await action.ConfirmAndAuthorizeAsync(Dialogs, Current, Snackbar))
         {
-            return;
-        }
-        if (!await Current.AuthorizeAsync(P402Policies.CanRevokeReceipts))
-        {
-            Snackbar.Add("Only owners and developers can revoke receipts.", Severity.Error);
             return;
         }
         var revoked = await ReceiptService.RevokeAsync(user!.MerchantId, receipt.Id, user.Actor, CancellationToken.None);
