@@ -26,7 +26,7 @@ public static class CoreServiceCollectionExtensions
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             options.UseSqlite(database.ConnectionString)
-                .AddInterceptors(new SqliteConnectionInterceptor());
+                .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteSynchronous));
         });
         // Identity's stores take the context from the request scope.
         services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<P402DbContext>>().CreateDbContext());

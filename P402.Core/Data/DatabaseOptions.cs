@@ -12,4 +12,14 @@ public sealed class DatabaseOptions
 
     [Required]
     public string ConnectionString { get; set; } = "Data Source=.data/p402.db";
+
+    /// <summary>SQLite only: what an answered write survives. See <see cref="SqliteSynchronous"/>.</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
+
+    /// <summary>
+    /// SQLite only: the same for receipt reuses, the high-frequency path. <c>Normal</c> by default: an answered
+    /// reuse survives a crash of the process, and a power cut once the next fsync (of any other write, or of a
+    /// checkpoint) has passed; <c>Full</c> fsyncs every group of reuses before answering.
+    /// </summary>
+    public SqliteSynchronous ReceiptReuseSynchronous { get; set; } = SqliteSynchronous.Normal;
 }

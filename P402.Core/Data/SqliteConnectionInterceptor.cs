@@ -7,17 +7,20 @@ using SQLitePCL;
 namespace P402.Core.Data;
 
 /// <summary>
-/// Per-connection SQLite settings: wait for the writer instead of failing with SQLITE_BUSY, and
-/// synchronous=NORMAL, which in WAL mode keeps every commit through a process crash. Both stick to
-/// the native connection, which the pool hands out again and again: they run once per native
-/// connection, not on every open (a pooled open is otherwise the cost of two more statements).
+/// Per-connection SQLite settings: wait for the writer instead of failing with SQLITE_BUSY, and the
+/// configured <see cref="SqliteSynchronous"/> level. Both stick to the native connection, which the
+/// pool hands out again and again: they run once per native connection, not on every open (a pooled
+/// open is otherwise the cost of two more statements).
 /// </summary>
-internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
+internal sealed class SqliteConnectionInterceptor(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+    private static readonly ConditionalWeakTable<sqlite3, string> Configured = [];
 
-    private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
-    private static readonly object Marker = new();
+    private readonly string _pragmas = synchronous switch
+    {
+        SqliteSynchronous.Full => "PRAGMA busy_timeout=10000; PRAGMA synchronous=FULL;",
+        _ => "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;",
+    };
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -26,7 +29,7 @@ internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
             return;
         }
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         command.ExecuteNonQuery();
         MarkConfigured(connection);
     }
@@ -38,19 +41,19 @@ internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
             return;
         }
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
         MarkConfigured(connection);
     }
 
-    private static bool IsConfigured(DbConnection connection) =>
-        connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out _);
+    private bool IsConfigured(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out var applied) && applied == _pragmas;
 
-    private static void MarkConfigured(DbConnection connection)
+    private void MarkConfigured(DbConnection connection)
     {
         if (connection is SqliteConnection { Handle: { } handle })
         {
-            Configured.AddOrUpdate(handle, Marker);
+            Configured.AddOrUpdate(handle, _pragmas);
         }
     }
 }

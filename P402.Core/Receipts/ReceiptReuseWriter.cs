@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using P402.Core.Data;
 
@@ -12,7 +13,11 @@ namespace P402.Core.Receipts;
 /// after the commit that holds its reuse, so an answered reuse is as durable as before; callers that
 /// arrive while a commit runs share the next one instead of each paying for a commit of their own.
 /// </summary>
-internal sealed class ReceiptReuseWriter(IDbContextFactory<P402DbContext> contexts) : IAsyncDisposable
+/// <remarks>
+/// The writer's connection is its own, outside the pool, at <paramref name="synchronous"/>
+/// (<see cref="DatabaseOptions.ReceiptReuseSynchronous"/>): every other write keeps the pool's level.
+/// </remarks>
+internal sealed class ReceiptReuseWriter(IDbContextFactory<P402DbContext> contexts, SqliteSynchronous synchronous) : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
@@ -26,7 +31,7 @@ internal sealed class ReceiptReuseWriter(IDbContextFactory<P402DbContext> contex
     private readonly Channel<PendingReuse> _queue = Channel.CreateUnbounded<PendingReuse>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
     private Task? _loop;
-    private P402DbContext? _db;
+    private SqliteConnection? _connection;
     private DbCommand? _command;
 
     /// <summary>The counted reuse once committed, or null when no active receipt matched (nothing was written).</summary>
@@ -109,9 +114,19 @@ internal sealed class ReceiptReuseWriter(IDbContextFactory<P402DbContext> contex
         {
             return _command;
         }
-        _db = await contexts.CreateDbContextAsync();
-        await _db.Database.OpenConnectionAsync(); // through EF, so the connection gets its PRAGMAs
-        var command = _db.Database.GetDbConnection().CreateCommand();
+        string connectionString;
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            connectionString = db.Database.GetConnectionString()!;
+        }
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await _connection.OpenAsync();
+        await using (var pragmas = _connection.CreateCommand())
+        {
+            pragmas.CommandText = $"PRAGMA busy_timeout=10000; PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()};";
+            await pragmas.ExecuteNonQueryAsync();
+        }
+        var command = _connection.CreateCommand();
         command.CommandText = CountReuse;
         foreach (var name in (string[])["@id", "@merchant", "@resource", "@now"])
         {
@@ -145,10 +160,10 @@ internal sealed class ReceiptReuseWriter(IDbContextFactory<P402DbContext> contex
             await _command.DisposeAsync();
             _command = null;
         }
-        if (_db is not null)
+        if (_connection is not null)
         {
-            await _db.DisposeAsync();
-            _db = null;
+            await _connection.DisposeAsync();
+            _connection = null;
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using P402.Core.Common;
 using P402.Core.Data;
 
@@ -11,9 +12,10 @@ namespace P402.Core.Receipts;
 /// answered reuse is never lost (<see cref="ReceiptReuseWriter"/> commits concurrent reuses together).
 /// A miss costs one more read to name the reason.
 /// </summary>
-public sealed class ReceiptVerifier(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events) : IAsyncDisposable, IDisposable
+public sealed class ReceiptVerifier(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events, IOptions<DatabaseOptions> database)
+    : IAsyncDisposable, IDisposable
 {
-    private readonly ReceiptReuseWriter _writer = new(contexts);
+    private readonly ReceiptReuseWriter _writer = new(contexts, database.Value.ReceiptReuseSynchronous);
 
     public async Task<ReceiptVerification> VerifyAsync(string merchantId, string? id, string? resource, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using P402.Core.Data;
 using P402.Core.Receipts;
 
 namespace P402.Tests.Receipts;
@@ -63,6 +64,22 @@ public sealed class ReceiptGroupCommitTests : IAsyncLifetime
         var recovered = await VerifyAsync();
 
         Assert.Equal((true, 2L), (recovered.Valid, recovered.ReuseCount));
+    }
+
+    [Theory]
+    [InlineData(SqliteSynchronous.Full)]
+    [InlineData(SqliteSynchronous.Normal)]
+    public async Task VerifyAsync_EitherReuseSynchronousLevel_CountsAndStoresEveryReuse(SqliteSynchronous level)
+    {
+        await using var database = await CoreReceiptDatabase.CreateAsync(
+            services => services.PostConfigure<DatabaseOptions>(o => o.ReceiptReuseSynchronous = level));
+        var verifier = database.Services.GetRequiredService<ReceiptVerifier>();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            verifier.VerifyAsync(CoreReceiptDatabase.MerchantId, CoreReceiptDatabase.ReceiptId, CoreReceiptDatabase.Resource, CancellationToken.None))));
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), answers.Select(a => a.ReuseCount).Order());
+        Assert.Equal(20L, await database.ScalarAsync($"""SELECT "ReuseCount" FROM "Receipts" WHERE "Id" = '{CoreReceiptDatabase.ReceiptId}'"""));
     }
 
     private Task<ReceiptVerification> VerifyAsync() =>
