@@ -12,8 +12,11 @@ public sealed class PaymentNetwork
     /// Verify reads the state the settlement will meet: the next block. Its time is the node's now, so an
     /// authorization that became valid after the last block is not refused (an idle automine chain's last
     /// block can be hours old), and a transfer of the same authorization waiting in the pool counts as used.
+    /// A node that refuses the pending block is asked about the latest one from then on.
     /// </summary>
-    internal const string VerifyBlock = BlockTag.Pending;
+    internal const string PreferredVerifyBlock = BlockTag.Pending;
+
+    private volatile string _verifyBlock = PreferredVerifyBlock;
 
     private readonly ConcurrentDictionary<EthAddress, byte[]> _domainSeparators = new();
     private readonly GasPriceCache _gasPrice;
@@ -73,26 +76,43 @@ public sealed class PaymentNetwork
     private async Task<(bool Used, BigInteger Balance, string? SimulationRevert)> ReadCallsAsync(
         EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, CancellationToken cancellationToken)
     {
+        var block = _verifyBlock;
+        try
+        {
+            return await ReadCallsAsync(asset, authorization, signature, block, cancellationToken);
+        }
+        catch (JsonRpcException refused) when (block != BlockTag.Latest && !refused.IsExecutionReverted)
+        {
+            var answers = await ReadCallsAsync(asset, authorization, signature, BlockTag.Latest, cancellationToken);
+            _verifyBlock = BlockTag.Latest; // only once the latest block has answered: a passing error changes nothing
+            return answers;
+        }
+    }
+
+    private async Task<(bool Used, BigInteger Balance, string? SimulationRevert)> ReadCallsAsync(
+        EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, string block, CancellationToken cancellationToken)
+    {
         if (Rpc is EthereumRpc { Client: var client } && !_batchRefused)
         {
-            if (await TokenStateBatch.TryReadAsync(client, asset, authorization, signature, Signer.Address, cancellationToken) is { } batched)
+            if (await TokenStateBatch.TryReadAsync(client, asset, authorization, signature, Signer.Address, block, cancellationToken) is { } batched)
             {
                 return batched;
             }
             _batchRefused = true;
         }
-        var used = Rpc.CallAsync(asset, TokenCalls.AuthorizationState(authorization.From, authorization.Nonce), blockTag: VerifyBlock, cancellationToken: cancellationToken);
-        var balance = Rpc.CallAsync(asset, TokenCalls.BalanceOf(authorization.From), blockTag: VerifyBlock, cancellationToken: cancellationToken);
-        var simulation = SimulateAsync(asset, authorization, signature, cancellationToken);
+        var used = Rpc.CallAsync(asset, TokenCalls.AuthorizationState(authorization.From, authorization.Nonce), blockTag: block, cancellationToken: cancellationToken);
+        var balance = Rpc.CallAsync(asset, TokenCalls.BalanceOf(authorization.From), blockTag: block, cancellationToken: cancellationToken);
+        var simulation = SimulateAsync(asset, authorization, signature, block, cancellationToken);
         await Task.WhenAll(used, balance, simulation);
         return (Abi.DecodeBool(await used), Abi.DecodeUint256(await balance), await simulation);
     }
 
-    private async Task<string?> SimulateAsync(EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, CancellationToken cancellationToken)
+    private async Task<string?> SimulateAsync(EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, string block,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await Rpc.CallAsync(asset, TokenCalls.TransferWithAuthorization(authorization, signature), Signer.Address, VerifyBlock, cancellationToken);
+            await Rpc.CallAsync(asset, TokenCalls.TransferWithAuthorization(authorization, signature), Signer.Address, block, cancellationToken);
             return null;
         }
         catch (ContractRevertException revert)

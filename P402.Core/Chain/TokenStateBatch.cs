@@ -19,16 +19,16 @@ internal static class TokenStateBatch
     /// <summary>The three answers, or null when the node refused the batch as such (then ask call by call).</summary>
     public static async Task<(bool Used, BigInteger Balance, string? SimulationRevert)?> TryReadAsync(
         JsonRpcClient client, EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, EthAddress simulator,
-        CancellationToken cancellationToken)
+        string block, CancellationToken cancellationToken)
     {
         IReadOnlyList<JsonRpcResponse> answers;
         try
         {
             answers = await client.BatchAsync(
             [
-                Call(asset, TokenCalls.AuthorizationState(authorization.From, authorization.Nonce), null),
-                Call(asset, TokenCalls.BalanceOf(authorization.From), null),
-                Call(asset, TokenCalls.TransferWithAuthorization(authorization, signature), simulator),
+                Call(asset, TokenCalls.AuthorizationState(authorization.From, authorization.Nonce), null, block),
+                Call(asset, TokenCalls.BalanceOf(authorization.From), null, block),
+                Call(asset, TokenCalls.TransferWithAuthorization(authorization, signature), simulator, block),
             ], cancellationToken: cancellationToken);
         }
         catch (Exception e) when (IsRefusal(e))
@@ -81,13 +81,13 @@ internal static class TokenStateBatch
         }
     }
 
-    private static JsonRpcRequest Call(EthAddress to, byte[] data, EthAddress? from)
+    private static JsonRpcRequest Call(EthAddress to, byte[] data, EthAddress? from, string block)
     {
         var call = new Dictionary<string, object?>(3) { ["to"] = to, ["data"] = data };
         if (from is { } sender)
         {
             call["from"] = sender;
         }
-        return new JsonRpcRequest(Method, [call, PaymentNetwork.VerifyBlock]);
+        return new JsonRpcRequest(Method, [call, block]);
     }
 }

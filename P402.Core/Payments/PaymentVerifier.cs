@@ -37,6 +37,10 @@ public sealed class PaymentVerifier(PaymentNetworks networks, SettlementStore st
         {
             return VerifyOutcome.Invalid(PaymentCode.RpcUnavailable, "The network's RPC node did not answer; try again.", payer);
         }
+        catch (JsonRpcException refused) when (!refused.IsExecutionReverted)
+        {
+            return VerifyOutcome.Invalid(PaymentCode.RpcUnavailable, $"The network's RPC node refused the request (JSON-RPC error {refused.Code}); try again.", payer);
+        }
     }
 
     private (PaymentCode Code, string Message)? CheckLocally(ParsedPayment payment, out PaymentNetwork? network)

@@ -82,6 +82,25 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
         Assert.Contains("not yet valid", atLastBlock.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadTokenState_NodeRefusesThePendingBlock_AsksAboutTheLatestFromThenOn(bool refuseBatches)
+    {
+        using var node = new CountingNode(refuseBatches, refusePending: true);
+        var network = Network(node);
+        var (authorization, signature) = Sign(EthKey.Parse(DevAccounts.Payers[0].PrivateKey));
+
+        var first = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
+        var pendingAsked = node.PendingRequests;
+        var second = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
+
+        Assert.Equal((false, P402.Core.Chain.DevChain.DevChain.PayerFunding, (string?)null), (first.AuthorizationUsed, first.Balance, first.SimulationRevert));
+        Assert.Equal(first, second);
+        Assert.True(pendingAsked > 0);
+        Assert.Equal(pendingAsked, node.PendingRequests); // the second read never asked about the pending block
+    }
+
     private PaymentNetwork Network(CountingNode node)
     {
         var options = NetworkOptions.BaseMainnet();
@@ -99,10 +118,15 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
         return (authorization, signer.Sign(Eip712.Digest(domain, Eip712.TransferWithAuthorizationStructHash(authorization))));
     }
 
-    /// <summary>Passes JSON-RPC to anvil, counting requests; optionally answers every batch as a node that refuses them.</summary>
-    private sealed class CountingNode(bool refuseBatches) : DelegatingHandler(new SocketsHttpHandler()), IDisposable
+    /// <summary>
+    /// Passes JSON-RPC to anvil, counting requests; optionally answers every batch as a node that refuses
+    /// them, and every request about the pending block as a node that does not serve it.
+    /// </summary>
+    private sealed class CountingNode(bool refuseBatches, bool refusePending = false) : DelegatingHandler(new SocketsHttpHandler()), IDisposable
     {
         private readonly List<string> _singles = [];
+
+        public int PendingRequests { get; private set; }
 
         public HttpClient Http => field ??= new HttpClient(this, disposeHandler: false);
 
@@ -119,6 +143,17 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = await request.Content!.ReadAsStringAsync(cancellationToken);
+            if (refusePending && body.Contains("\"pending\"", StringComparison.Ordinal))
+            {
+                lock (_singles)
+                {
+                    PendingRequests++;
+                }
+                if (!body.TrimStart().StartsWith('[') || !refuseBatches)
+                {
+                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(PendingRefused(body), Encoding.UTF8, "application/json") };
+                }
+            }
             if (body.TrimStart().StartsWith('['))
             {
                 lock (_singles)
@@ -142,6 +177,17 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
             }
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
             return await base.SendAsync(request, cancellationToken);
+        }
+
+        /// <summary>A per-request error for each request of the body (one object, or a batch array).</summary>
+        private static string PendingRefused(string body)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            static string Error(System.Text.Json.JsonElement request) =>
+                $$$"""{"jsonrpc":"2.0","id":{{{request.GetProperty("id").GetRawText()}}},"error":{"code":-32602,"message":"unsupported block tag: pending"}}""";
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? "[" + string.Join(",", document.RootElement.EnumerateArray().Select(Error)) + "]"
+                : Error(document.RootElement);
         }
 
         protected override void Dispose(bool disposing)
