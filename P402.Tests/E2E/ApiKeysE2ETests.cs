@@ -28,7 +28,7 @@ public sealed class ApiKeysE2ETests(DashboardAppFixture app)
         await DashboardPages.ScreenshotAsync(page, "api-key-created");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0); // the dialog names the key too
         await Expect(page.GetByText("Production server")).ToBeVisibleAsync();
         Assert.DoesNotContain(secretText!, await page.ContentAsync(), StringComparison.Ordinal);
 
@@ -50,6 +50,7 @@ public sealed class ApiKeysE2ETests(DashboardAppFixture app)
         await page.GetByRole(AriaRole.Dialog).GetByLabel("Key name").First.FillAsync("Old key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0); // the dialog names the key too
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke key Old key" }).ClickAsync();
         await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync("cannot be undone");
@@ -71,6 +72,7 @@ public sealed class ApiKeysE2ETests(DashboardAppFixture app)
         await owner.GetByRole(AriaRole.Dialog).GetByLabel("Key name").First.FillAsync("Shared key");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await owner.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0); // the dialog names the key too
         var viewerEmail = DashboardAppFixture.NewEmail("viewer");
         await app.CreateUserAsync(await app.MerchantOfAsync(ownerEmail), viewerEmail, MerchantRole.Viewer);
 
@@ -95,6 +97,7 @@ public sealed class ApiKeysE2ETests(DashboardAppFixture app)
         await first.GetByRole(AriaRole.Dialog).GetByLabel("Key name").First.FillAsync("First's secret key");
         await first.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await first.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Expect(first.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0); // the dialog names the key too
         await Expect(first.GetByText("First's secret key")).ToBeVisibleAsync();
 
         var second = await app.NewPageAsync();
