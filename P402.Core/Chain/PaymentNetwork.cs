@@ -14,9 +14,7 @@ public sealed class PaymentNetwork
     /// block can be hours old), and a transfer of the same authorization waiting in the pool counts as used.
     /// A node that refuses the pending block is asked about the latest one from then on.
     /// </summary>
-    internal const string PreferredVerifyBlock = BlockTag.Pending;
-
-    private volatile string _verifyBlock = PreferredVerifyBlock;
+    private volatile string _verifyBlock = BlockTag.Pending;
 
     private readonly ConcurrentDictionary<EthAddress, byte[]> _domainSeparators = new();
     private readonly GasPriceCache _gasPrice;
@@ -79,18 +77,18 @@ public sealed class PaymentNetwork
         var block = _verifyBlock;
         try
         {
-            return await ReadCallsAsync(asset, authorization, signature, block, cancellationToken);
+            return await ReadCallsAtAsync(block, asset, authorization, signature, cancellationToken);
         }
         catch (JsonRpcException refused) when (block != BlockTag.Latest && !refused.IsExecutionReverted)
         {
-            var answers = await ReadCallsAsync(asset, authorization, signature, BlockTag.Latest, cancellationToken);
+            var answers = await ReadCallsAtAsync(BlockTag.Latest, asset, authorization, signature, cancellationToken);
             _verifyBlock = BlockTag.Latest; // only once the latest block has answered: a passing error changes nothing
             return answers;
         }
     }
 
-    private async Task<(bool Used, BigInteger Balance, string? SimulationRevert)> ReadCallsAsync(
-        EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, string block, CancellationToken cancellationToken)
+    private async Task<(bool Used, BigInteger Balance, string? SimulationRevert)> ReadCallsAtAsync(
+        string block, EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, CancellationToken cancellationToken)
     {
         if (Rpc is EthereumRpc { Client: var client } && !_batchRefused)
         {
