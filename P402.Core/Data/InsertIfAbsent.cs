@@ -13,14 +13,14 @@ namespace P402.Core.Data;
 /// </summary>
 internal static class InsertIfAbsent
 {
-    /// <summary>True when the row was inserted; false when a unique index already held its key.</summary>
+    /// <summary>True when the row was inserted; false when a unique index already held its key. For entities without shadow properties.</summary>
     public static async Task<bool> TryInsertAsync<TEntity>(this P402DbContext db, TEntity entity, CancellationToken cancellationToken)
         where TEntity : class
     {
         var type = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped.");
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        using var command = db.Database.GetDbConnection().CreateCommand();
+        using var command = db.Database.GetDbConnection().CreateCommand(); // only to create the provider's parameters; EF runs the statement
         var columns = new List<string>();
         var parameters = new List<DbParameter>();
         foreach (var property in type.GetProperties())
