@@ -73,11 +73,8 @@ public sealed class ApiKeysE2ETests(DashboardAppFixture app)
         await owner.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await owner.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
         await Expect(owner.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0); // the dialog names the key too
-        var viewerEmail = DashboardAppFixture.NewEmail("viewer");
-        await app.CreateUserAsync(await app.MerchantOfAsync(ownerEmail), viewerEmail, MerchantRole.Viewer);
 
-        var viewer = await app.NewPageAsync();
-        await DashboardPages.LogInAsync(viewer, viewerEmail);
+        var viewer = await app.LogInColleagueAsync(ownerEmail, MerchantRole.Viewer);
         await DashboardPages.OpenAsync(viewer, "api-keys");
 
         await Expect(viewer.GetByText("Shared key")).ToBeVisibleAsync();

@@ -99,6 +99,16 @@ public sealed class DashboardAppFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A colleague of <paramref name="ownerEmail"/>'s merchant with <paramref name="role"/>, signed in on a page of its own.</summary>
+    public async Task<IPage> LogInColleagueAsync(string ownerEmail, MerchantRole role)
+    {
+        var email = NewEmail(role.ToString().ToLowerInvariant());
+        await CreateUserAsync(await MerchantOfAsync(ownerEmail), email, role);
+        var page = await NewPageAsync();
+        await DashboardPages.LogInAsync(page, email);
+        return page;
+    }
+
     /// <summary>The merchant id of a registered user.</summary>
     public async Task<string> MerchantOfAsync(string email)
     {

@@ -109,11 +109,8 @@ public sealed class PaymentsE2ETests(DashboardAppFixture app)
         await DashboardPages.RegisterAsync(owner, ownerEmail);
         var merchantId = await app.MerchantOfAsync(ownerEmail);
         var receipt = await Seed.ReceiptAsync(merchantId);
-        var viewerEmail = DashboardAppFixture.NewEmail("viewer");
-        await app.CreateUserAsync(merchantId, viewerEmail, MerchantRole.Viewer);
 
-        var viewer = await app.NewPageAsync();
-        await DashboardPages.LogInAsync(viewer, viewerEmail);
+        var viewer = await app.LogInColleagueAsync(ownerEmail, MerchantRole.Viewer);
         await DashboardPages.OpenAsync(viewer, "receipts");
 
         await Expect(viewer.GetByTestId($"receipt-row-{receipt.Id}")).ToBeVisibleAsync();

@@ -50,11 +50,8 @@ public sealed class SettingsE2ETests(DashboardAppFixture app)
         var owner = await app.NewPageAsync();
         var ownerEmail = DashboardAppFixture.NewEmail("owner");
         await DashboardPages.RegisterAsync(owner, ownerEmail);
-        var viewerEmail = DashboardAppFixture.NewEmail("viewer");
-        await app.CreateUserAsync(await app.MerchantOfAsync(ownerEmail), viewerEmail, MerchantRole.Viewer);
 
-        var viewer = await app.NewPageAsync();
-        await DashboardPages.LogInAsync(viewer, viewerEmail);
+        var viewer = await app.LogInColleagueAsync(ownerEmail, MerchantRole.Viewer);
         await DashboardPages.OpenAsync(viewer, "settings");
 
         await Expect(viewer.GetByTestId("settings-readonly")).ToBeVisibleAsync();
