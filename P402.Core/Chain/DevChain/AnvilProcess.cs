@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace P402.Core.Chain.DevChain;
@@ -17,19 +16,18 @@ internal sealed partial class AnvilProcess : IAsyncDisposable, IDisposable
     private readonly ILogger _logger;
     private int _stopped;
 
-    private AnvilProcess(Process shell, AnvilOutput output, int port, ILogger logger)
+    private Uri? _rpcUrl;
+
+    private AnvilProcess(Process shell, AnvilOutput output, ILogger logger)
     {
         _shell = shell;
         _output = output;
         _logger = logger;
-        Port = port;
-        RpcUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
-    public int Port { get; }
-
-    public Uri RpcUrl { get; }
+    /// <summary><c>http://127.0.0.1:PORT/</c>, PORT being the one anvil reported it bound.</summary>
+    public Uri RpcUrl => _rpcUrl ?? throw new InvalidOperationException("anvil has not reported its port yet.");
 
     /// <summary>The anvil process itself (not the shell around it); known once it has started.</summary>
     public int ProcessId => _output.AnvilProcessId;

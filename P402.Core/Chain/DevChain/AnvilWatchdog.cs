@@ -31,6 +31,7 @@ internal static class AnvilWatchdog
         wait "$pid"
         """;
 
+    /// <summary>The shell running anvil on <paramref name="port"/>: a fixed one, or 0 for any free one.</summary>
     public static ProcessStartInfo CreateStartInfo(string anvilPath, long chainId, int port, string? statePath, int? blockTime)
     {
         var startInfo = new ProcessStartInfo("/bin/sh")
@@ -45,9 +46,9 @@ internal static class AnvilWatchdog
             "-c", Script, "p402-anvil", anvilPath,
             "--chain-id", chainId.ToString(CultureInfo.InvariantCulture),
             "--host", "127.0.0.1",
+            // 0: the kernel picks a free port as anvil binds it; anvil prints "Listening on 127.0.0.1:PORT".
+            // Not --silent, which would hide that line too; AnvilOutput drops the banner (the dev keys).
             "--port", port.ToString(CultureInfo.InvariantCulture),
-            // No banner: it lists the dev keys, and nothing here reads it.
-            "--silent",
         ];
         foreach (var argument in arguments)
         {

@@ -12,9 +12,6 @@ internal static partial class DevChainLog
     [LoggerMessage(EventId = 7101, Level = LogLevel.Debug, Message = "anvil: {Line}")]
     public static partial void AnvilOutput(ILogger logger, string line);
 
-    [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "anvil could not use port {Port}; trying another")]
-    public static partial void PortTaken(ILogger logger, int port);
-
     [LoggerMessage(EventId = 7103, Level = LogLevel.Information, Message = "anvil {ProcessId} stopped")]
     public static partial void AnvilStopped(ILogger logger, int processId);
 

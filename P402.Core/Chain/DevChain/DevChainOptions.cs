@@ -24,7 +24,7 @@ public sealed class DevChainOptions
     /// <summary>Seconds between blocks; null mines each transaction at once (anvil's automine).</summary>
     public int? BlockTime { get; set; }
 
-    /// <summary>A fixed loopback port (e.g. for a wallet in the browser); null picks a free one.</summary>
+    /// <summary>A fixed loopback port (e.g. for a wallet in the browser); null: anvil binds any free port and reports it.</summary>
     public int? Port { get; set; }
 
     internal string ResolveAnvilPath() => Resolve(AnvilPath) ?? AnvilPackage.FindBinary(RepositoryRoot.Find());
