@@ -1,28 +1,35 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace P402.Tests.Infrastructure;
 
 /// <summary>
 /// The real app as its own OS process (<c>dotnet P402.Dashboard.dll</c>) on a loopback port, configured like a
 /// <see cref="P402AppFactory"/>, so that a test can kill it (SIGKILL, no shutdown) and look at what survived.
+/// Kestrel binds port 0 and the host reads the port it got from the app's log (<see cref="ProcessOutput"/>).
 /// </summary>
 public sealed class P402HostProcess : IAsyncDisposable
 {
+    private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromMinutes(2);
     private readonly Process _process;
 
-    private P402HostProcess(Process process, Uri baseAddress)
+    private P402HostProcess(Process process, ProcessOutput output, Uri baseAddress)
     {
         _process = process;
+        Output = output;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>Everything the app has printed so far (its console log).</summary>
+    public ProcessOutput Output { get; }
+
     public static async Task<P402HostProcess> StartAsync(IReadOnlyDictionary<string, string?> configuration, TimeSpan? timeout = null)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -30,30 +37,63 @@ public sealed class P402HostProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "P402.Dashboard.dll"));
-        start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in configuration)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
+        // Port 0: Kestrel takes whatever port the kernel gives it and logs it; the lifetime log says which.
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var host = new P402HostProcess(process, baseAddress);
-        await host.WaitUntilServingAsync(timeout ?? TimeSpan.FromSeconds(60));
-        return host;
+        try
+        {
+            var output = ProcessOutput.Read(process);
+            var baseAddress = await output.WaitForListeningAddressAsync(process, timeout ?? DefaultStartTimeout);
+            var host = new P402HostProcess(process, output, baseAddress);
+            await host.CheckServingAsync();
+            return host;
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            process.Dispose();
+            throw;
+        }
     }
 
     public HttpClient CreateClient(string? apiKey = null)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(90) };
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
         }
         return client;
+    }
+
+    /// <summary>
+    /// SIGTERM to the app's PID, as a service manager or Ctrl+C would: the app shuts down and stops its
+    /// dev chain. False if it was still running after <paramref name="timeout"/> (it is then SIGKILLed).
+    /// </summary>
+    public async Task<bool> StopAsync(TimeSpan timeout)
+    {
+        using (var term = Process.Start("kill", ["-TERM", ProcessId.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            return false;
+        }
     }
 
     /// <summary>SIGKILL: the process ends at once, with no shutdown and no chance to flush anything.</summary>
@@ -72,32 +112,14 @@ public sealed class P402HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilServingAsync(TimeSpan timeout)
+    /// <summary>Kestrel logs its address once it accepts connections, after the app's start-up steps: one request proves it serves.</summary>
+    private async Task CheckServingAsync()
     {
         using var client = CreateClient();
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        var response = await client.GetAsync("supported");
+        if (response.StatusCode != HttpStatusCode.OK)
         {
-            try
-            {
-                if ((await client.GetAsync("supported")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(100);
+            throw new InvalidOperationException($"The app listens on {BaseAddress} but GET /supported answered {(int)response.StatusCode}:\n{Output.Tail()}");
         }
-        throw new InvalidOperationException(_process.HasExited ? $"The app exited with code {_process.ExitCode}." : "The app did not start in time.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

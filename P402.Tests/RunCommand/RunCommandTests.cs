@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using P402.Tests.Infrastructure;
 
 namespace P402.Tests.RunCommand;
 
@@ -48,7 +48,6 @@ public sealed class RunCommandTests : IDisposable
 
     private async Task<RunningApp> StartAsync()
     {
-        var port = FreePort();
         var script = Path.Combine(RepositoryRoot(), "run.sh");
         var start = new ProcessStartInfo("bash", [script, "--no-build"])
         {
@@ -56,7 +55,8 @@ public sealed class RunCommandTests : IDisposable
             RedirectStandardError = true,
             Environment =
             {
-                ["P402_URLS"] = $"http://127.0.0.1:{port}",
+                // Port 0: Kestrel binds whatever port the kernel gives it and logs it (run.sh defaults to 5402).
+                ["P402_URLS"] = "http://127.0.0.1:0",
                 ["Database__ConnectionString"] = $"Data Source={DatabasePath}",
                 ["Chain__Dev__StatePath"] = Path.Combine(_data, "chain.json"),
                 // --no-build runs the binaries this test run built, in this run's configuration.
@@ -64,31 +64,18 @@ public sealed class RunCommandTests : IDisposable
             },
         };
         var process = Process.Start(start)!;
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(90) };
-        var app = new RunningApp(process, client);
-        var deadline = DateTime.UtcNow.AddMinutes(6);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
+        var output = ProcessOutput.Read(process);
+        try
         {
-            try
-            {
-                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
-                {
-                    return app;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet, or still starting.
-            }
-            await Task.Delay(500);
+            // run.sh runs scripts/setup.sh first (quick when all is installed) and then the app.
+            var address = await output.WaitForListeningAddressAsync(process, TimeSpan.FromMinutes(6));
+            return new RunningApp(process, new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(90) });
         }
-        await app.StopAsync();
-        throw new InvalidOperationException("run.sh did not serve in time:\n" + string.Join('\n', output.TakeLast(40)));
+        catch
+        {
+            await new RunningApp(process, new HttpClient()).StopAsync();
+            throw;
+        }
     }
 
     private void InsertMarker()
@@ -107,13 +94,6 @@ public sealed class RunCommandTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM Merchants WHERE Id = 'mch_marker'";
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string RepositoryRoot()

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
@@ -48,7 +49,8 @@ public sealed class JsonRpcClientTests(AnvilChainFixture anvil) : IClassFixture<
     [Fact]
     public async Task CallAsync_ClosedPort_ThrowsRpcUnavailable()
     {
-        var client = new JsonRpcClient(_http, new Uri($"http://127.0.0.1:{ClosedPort()}/"));
+        using var closed = BoundNotListening();
+        var client = new JsonRpcClient(_http, new Uri($"http://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}/"));
 
         var error = await Assert.ThrowsAsync<RpcUnavailableException>(() => client.CallAsync("eth_chainId"));
 
@@ -143,15 +145,20 @@ public sealed class JsonRpcClientTests(AnvilChainFixture anvil) : IClassFixture<
     [Fact]
     public async Task BatchAsync_NoRequests_ReturnsEmptyWithoutCallingNode()
     {
-        var client = new JsonRpcClient(_http, new Uri($"http://127.0.0.1:{ClosedPort()}/"));
+        using var closed = BoundNotListening();
+        var client = new JsonRpcClient(_http, new Uri($"http://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}/"));
 
         Assert.Empty(await client.BatchAsync([]));
     }
 
-    private static int ClosedPort()
+    /// <summary>
+    /// A loopback port bound but not listening: connecting to it is refused, and while the socket is
+    /// open no other process (an anvil another test starts, say) can take the port.
+    /// </summary>
+    private static Socket BoundNotListening()
     {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port; // closed again when disposed
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
     }
 }
