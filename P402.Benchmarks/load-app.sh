@@ -36,11 +36,11 @@ export Chain__Mode=Dev ASPNETCORE_ENVIRONMENT=Production
 [[ "$anvil_port" == 0 ]] || export Chain__Dev__Port="$anvil_port"
 # Explicit so that a copy of a build outside the repository (APP_DIR, for A/B runs) finds them too.
 export Chain__Dev__AnvilPath="$anvil" Chain__Dev__TokenArtifactPath="$root/devchain/build/DevUsdc.json"
-# The log lines this script reads the ports from.
-export Logging__LogLevel__Microsoft.Hosting.Lifetime=Information Logging__LogLevel__P402.Core.Chain.DevChain=Information
 key="$(cd "$app" && dotnet P402.Dashboard.dll create-merchant "Bench" | sed -n 's/^api key: *//p')"
 pushd "$app" >/dev/null
-setsid dotnet P402.Dashboard.dll --urls "http://127.0.0.1:$port" >"$dir/app.log" 2>&1 &
+# env: the names of the log levels this script reads the ports from have dots, which export refuses.
+env Logging__LogLevel__Microsoft.Hosting.Lifetime=Information Logging__LogLevel__P402.Core.Chain.DevChain=Information \
+  setsid dotnet P402.Dashboard.dll --urls "http://127.0.0.1:$port" >"$dir/app.log" 2>&1 &
 server_pid=$!
 echo "$server_pid" >"$dir/server.pid"
 popd >/dev/null
