@@ -12,6 +12,7 @@ namespace P402.Tests.Processes;
 /// and reports the port it got. Eight apps, each with its own dev chain, and eight anvil fixtures,
 /// started in parallel from one test, all serve.
 /// </summary>
+[Collection(ParallelStartCollectionDefinition.Name)]
 public sealed partial class ParallelStartTests : IDisposable
 {
     private const int Count = 8;
