@@ -15,7 +15,6 @@ internal sealed partial class AnvilProcess : IAsyncDisposable, IDisposable
     private readonly AnvilOutput _output;
     private readonly ILogger _logger;
     private int _stopped;
-
     private Uri? _rpcUrl;
 
     private AnvilProcess(Process shell, AnvilOutput output, ILogger logger)
