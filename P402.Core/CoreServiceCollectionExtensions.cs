@@ -10,6 +10,7 @@ using P402.Core.Common;
 using P402.Core.Data;
 using P402.Core.Merchants;
 using P402.Core.Payments;
+using P402.Core.Payments.Identifiers;
 using P402.Core.Receipts;
 
 namespace P402.Core;
@@ -46,7 +47,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<PaymentVerifier>();
         services.TryAddSingleton<SettlementSubmitter>();
         services.TryAddSingleton<SettlementConfirmer>();
+        services.TryAddSingleton<SettlementDelivery>();
         services.TryAddSingleton<PaymentSettler>();
+        services.TryAddSingleton<PaymentIdentifierStore>();
         services.TryAddSingleton<SettlementReconciler>();
         services.TryAddSingleton<SettlementQueries>();
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using P402.Core.ApiKeys;
 using P402.Core.Merchants;
 using P402.Core.Payments;
+using P402.Core.Payments.Identifiers;
 using P402.Core.Receipts;
 
 namespace P402.Core.Data;
@@ -17,6 +18,8 @@ public sealed class P402DbContext(DbContextOptions<P402DbContext> options) : Ide
     public DbSet<Settlement> Settlements => Set<Settlement>();
 
     public DbSet<Receipt> Receipts => Set<Receipt>();
+
+    public DbSet<PaymentIdentifier> PaymentIdentifiers => Set<PaymentIdentifier>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

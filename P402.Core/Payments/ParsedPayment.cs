@@ -38,4 +38,7 @@ public sealed record ParsedPayment
 
     /// <summary>The 65 signature bytes as sent (r, s, v); whether v and s are acceptable is checked later.</summary>
     public required byte[] Signature { get; init; }
+
+    /// <summary>x402's payment-identifier (<c>extensions["payment-identifier"].info.id</c>): verify and settle are idempotent per id.</summary>
+    public string? PaymentId { get; init; }
 }

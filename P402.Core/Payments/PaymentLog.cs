@@ -25,4 +25,10 @@ internal static partial class PaymentLog
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Settlement {SettlementId} re-broadcast after restart")]
     public static partial void Rebroadcast(ILogger logger, string settlementId);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Settlement {SettlementId} delivered: its success answered to request {RequestId}")]
+    public static partial void Delivered(ILogger logger, string settlementId, string requestId);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "Settlement {SettlementId} already delivered to request {DeliveredRequestId}; request {RequestId} answered REPLAY_DETECTED")]
+    public static partial void AlreadyDelivered(ILogger logger, string settlementId, string requestId, string deliveredRequestId);
 }

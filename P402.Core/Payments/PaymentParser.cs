@@ -69,6 +69,7 @@ public static class PaymentParser
                 Uint256(authorization.ValidBefore, "authorization.validBefore"),
                 Bytes(authorization.Nonce, 32, "authorization.nonce")),
             Signature = Bytes(exact.Signature, EcdsaSignature.Length, "payload.signature"),
+            PaymentId = Identifiers.PaymentId.Read(payload.Extensions),
         };
     }
 

@@ -7,7 +7,8 @@ namespace P402.Core.Payments;
 /// <summary>
 /// Executes a payment on-chain at most once: re-verify, reserve the authorization (a unique row),
 /// sign and broadcast with the facilitator key, then wait a bounded time for the receipt. Sending the
-/// same payment again, concurrently or later, returns the one settlement's outcome.
+/// same payment again, concurrently or later, waits for the one settlement; its success is answered
+/// once (<see cref="SettlementDelivery"/>), every other settle of it is REPLAY_DETECTED.
 /// </summary>
 public sealed class PaymentSettler(
     PaymentVerifier verifier,
@@ -15,10 +16,17 @@ public sealed class PaymentSettler(
     SettlementStore store,
     SettlementSubmitter submitter,
     SettlementConfirmer confirmer,
+    SettlementDelivery delivery,
     TimeProvider time,
     ILogger<PaymentSettler> logger)
 {
     public async Task<SettleOutcome> SettleAsync(SettleCommand command, CancellationToken cancellationToken)
+    {
+        var outcome = await ExecuteAsync(command, cancellationToken);
+        return outcome.Success ? await delivery.DeliverAsync(outcome, command, cancellationToken) : outcome;
+    }
+
+    private async Task<SettleOutcome> ExecuteAsync(SettleCommand command, CancellationToken cancellationToken)
     {
         var payment = command.Payment;
         var payer = payment.Authorization.From.ToString();

@@ -68,4 +68,16 @@ public sealed class Settlement
     public DateTime UpdatedAt { get; set; }
 
     public DateTime? ConfirmedAt { get; set; }
+
+    /// <summary>
+    /// When a <c>/settle</c> was answered success for this settlement: set once, by a conditional UPDATE
+    /// (<see cref="SettlementStore.TryClaimDeliveryAsync"/>), so that one payment is delivered once.
+    /// </summary>
+    public DateTime? DeliveredAt { get; set; }
+
+    /// <summary>The request that was answered success.</summary>
+    public string? DeliveredRequestId { get; set; }
+
+    /// <summary>The x402 payment id (payment-identifier extension) that request carried, if any: the same id may get the success again.</summary>
+    public string? DeliveredPaymentId { get; set; }
 }

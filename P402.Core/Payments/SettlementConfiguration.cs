@@ -25,6 +25,8 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
         builder.Property(s => s.SignerAddress).HasMaxLength(42);
         builder.Property(s => s.ErrorReason).HasMaxLength(64);
         builder.Property(s => s.ErrorMessage).HasMaxLength(500);
+        builder.Property(s => s.DeliveredRequestId).HasMaxLength(40);
+        builder.Property(s => s.DeliveredPaymentId).HasMaxLength(Identifiers.PaymentId.MaxLength);
 
         // The reservation: one authorization, one row, whatever the concurrency.
         builder.HasIndex(s => new { s.Network, s.Asset, s.Payer, s.Nonce }).IsUnique();

@@ -87,6 +87,23 @@ public sealed class SettlementStore(IDbContextFactory<P402DbContext> contexts, T
         return reclaimed;
     }
 
+    /// <summary>
+    /// Hands out the one success of a confirmed settlement: a conditional UPDATE (<c>DeliveredAt IS NULL</c>) that
+    /// exactly one caller wins, whatever the concurrency, the restarts or the number of instances.
+    /// </summary>
+    public async Task<bool> TryClaimDeliveryAsync(string settlementId, string requestId, string? paymentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var claimed = await db.Settlements
+            .Where(s => s.Id == settlementId && s.Status == SettlementStatus.Confirmed && s.DeliveredAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.DeliveredAt, now)
+                .SetProperty(x => x.DeliveredRequestId, requestId)
+                .SetProperty(x => x.DeliveredPaymentId, paymentId), cancellationToken);
+        return claimed == 1;
+    }
+
     /// <summary>Records the signed transaction before it is broadcast, so that a crash cannot lose it.</summary>
     public Task MarkSubmittedAsync(Settlement settlement, string txHash, string rawTransaction, string signer, long signerNonce, CancellationToken cancellationToken) =>
         UpdateAsync(settlement, s =>

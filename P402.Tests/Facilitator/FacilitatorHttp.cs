@@ -58,6 +58,17 @@ internal static class FacilitatorHttp
         return hash;
     }
 
+    /// <summary>A settle answer refused as a duplicate of the delivered settlement <paramref name="hash"/>: REPLAY_DETECTED naming that transaction.</summary>
+    public static void AssertReplayOf(JsonElement settle, string hash)
+    {
+        Assert.False(settle.GetProperty("success").GetBoolean(), settle.ToString());
+        Assert.Equal("REPLAY_DETECTED", settle.GetProperty("reason").GetString());
+        Assert.Equal("invalid_exact_evm_nonce_already_used", settle.GetProperty("errorReason").GetString());
+        Assert.Equal(hash, settle.GetProperty("transaction").GetString());
+        Assert.Contains(hash, settle.GetProperty("errorMessage").GetString());
+        Assert.False(settle.TryGetProperty("receipt", out _), settle.ToString());
+    }
+
     /// <summary>A problem+json answer with the status and a requestId that matches the Request-Id header.</summary>
     public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {

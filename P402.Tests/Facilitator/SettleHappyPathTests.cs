@@ -68,12 +68,13 @@ public sealed class SettleHappyPathTests(AnvilChainFixture chain) : IClassFixtur
     }
 
     [Fact]
-    public async Task Supported_ListsV1AndV2KindsAndTheSigner()
+    public async Task Supported_ListsV1AndV2KindsThePaymentIdentifierExtensionAndTheSigner()
     {
         var supported = await _app.CreateClient().GetFromJsonAsync<JsonElement>("/supported");
         var kinds = supported.GetProperty("kinds").EnumerateArray().Select(k => $"{k.GetProperty("x402Version").GetInt32()}/{k.GetProperty("scheme").GetString()}/{k.GetProperty("network").GetString()}").ToList();
         Assert.Contains("1/exact/base", kinds);
         Assert.Contains("2/exact/eip155:8453", kinds);
+        Assert.Equal(["payment-identifier"], supported.GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
         var signer = supported.GetProperty("signers").GetProperty("eip155:*")[0].GetString();
         Assert.Equal(chain.Chain.Facilitator.Address.ToString(), signer);
     }

@@ -6,9 +6,10 @@ using static P402.Tests.Facilitator.FacilitatorHttp;
 namespace P402.Tests.Facilitator;
 
 /// <summary>
-/// A settle whose transaction is not mined in time answers SETTLEMENT_PENDING with its hash; a retry
-/// or a restart finishes that same transaction and never sends a second one. Automine is off while
-/// each test runs, so the test decides when blocks happen.
+/// A settle whose transaction is not mined in time answers SETTLEMENT_PENDING with its hash and delivers
+/// nothing; a retry or a restart finishes that same transaction and never sends a second one, and the
+/// first settle to find it confirmed gets the one success. Automine is off while each test runs, so the
+/// test decides when blocks happen.
 /// </summary>
 public sealed class SettleRestartTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>
 {
@@ -45,6 +46,7 @@ public sealed class SettleRestartTests(AnvilChainFixture chain) : IClassFixture<
             var retry = await SettleAsync(client, payment.V2());
             Assert.Equal(hash, AssertSettled(retry));
             Assert.Equal(settlementId, retry.GetProperty("settlementId").GetString());
+            AssertReplayOf(await SettleAsync(client, payment.V2()), hash);
 
             Assert.Equal(nonceBefore + 1, await FacilitatorNonceAsync(BlockTag.Latest));
             Assert.Equal(nonceBefore + 1, await FacilitatorNonceAsync(BlockTag.Pending));
@@ -83,7 +85,7 @@ public sealed class SettleRestartTests(AnvilChainFixture chain) : IClassFixture<
     }
 
     [Fact]
-    public async Task Settle_RetriedWhilePending_ReturnsTheOutcomeAndNeverSendsAgain()
+    public async Task Settle_RetriedWhilePending_PendingThenSuccessOnceThenReplayAndNeverSendsAgain()
     {
         await WithAutomineOffAsync(async () =>
         {
@@ -105,6 +107,9 @@ public sealed class SettleRestartTests(AnvilChainFixture chain) : IClassFixture<
             var settled = await SettleAsync(client, payment.V2());
             Assert.Equal(hash, AssertSettled(settled));
             Assert.Equal(settlementId, settled.GetProperty("settlementId").GetString());
+            var third = await SettleAsync(client, payment.V2());
+            AssertReplayOf(third, hash);
+            Assert.Equal(settlementId, third.GetProperty("settlementId").GetString());
             Assert.Equal(nonceBefore + 1, await FacilitatorNonceAsync(BlockTag.Latest));
             Assert.Equal(nonceBefore + 1, await FacilitatorNonceAsync(BlockTag.Pending));
             Assert.Equal(payment.Value, await chain.BalanceOfUsdcAsync(payment.PayTo));

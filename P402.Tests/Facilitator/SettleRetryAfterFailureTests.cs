@@ -38,6 +38,8 @@ public sealed class SettleRetryAfterFailureTests(AnvilChainFixture chain) : ICla
         Assert.Equal(failed.GetProperty("settlementId").GetString(), retried.GetProperty("settlementId").GetString());
         Assert.Equal(payment.Value, await chain.BalanceOfUsdcAsync(payment.PayTo));
         var again = await SettleAsync(client, payment);
+        Assert.False(again.GetProperty("success").GetBoolean(), again.ToString());
+        Assert.Equal("REPLAY_DETECTED", again.GetProperty("reason").GetString());
         Assert.Equal(retried.GetProperty("transaction").GetString(), again.GetProperty("transaction").GetString());
     }
 

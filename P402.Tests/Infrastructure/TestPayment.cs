@@ -46,6 +46,9 @@ public sealed record TestPayment
     /// <summary>Who signs the authorization; null means the payer (a different key makes a wrong-signer payment).</summary>
     public EthKey? Signer { get; init; }
 
+    /// <summary>x402's payment-identifier id to send in <c>paymentPayload.extensions</c>; none when null.</summary>
+    public string? PaymentId { get; init; }
+
     public TransferAuthorization Authorization => new(Payer.Address, PayTo, Value, ValidAfter, ValidBefore, Nonce);
 
     public string SignatureHex()
@@ -85,10 +88,10 @@ public sealed record TestPayment
         {
             body[key] = value?.DeepClone();
         }
-        return body;
+        return WithPaymentId(body);
     }
 
-    public JsonObject V1() => new()
+    public JsonObject V1() => WithPaymentId(new()
     {
         ["x402Version"] = 1,
         ["paymentPayload"] = new JsonObject
@@ -111,7 +114,19 @@ public sealed record TestPayment
             ["asset"] = Asset.ToString(),
             ["extra"] = new JsonObject { ["name"] = "USD Coin", ["version"] = "2" },
         },
-    };
+    });
+
+    /// <summary>The payment payload as a client sends it in its header: <c>paymentPayload</c> of <see cref="V2"/>, base64 JSON.</summary>
+    public string HeaderV2() => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(V2()["paymentPayload"]!.ToJsonString()));
+
+    private JsonObject WithPaymentId(JsonObject body)
+    {
+        if (PaymentId is { } id)
+        {
+            body["paymentPayload"]!["extensions"] = PaymentIds.Extension(id);
+        }
+        return body;
+    }
 
     private JsonObject Payload() => new()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using P402.Tests.Infrastructure;
 using static P402.Tests.Receipts.ReceiptApi;
@@ -82,9 +83,25 @@ public sealed class ReceiptInlineIssueTests(P402AppFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Settle_SamePaymentAgainWithReceipt_SameReceipt()
+    public async Task Settle_SamePaymentAgainWithReceipt_ReplayDetectedAndNoSecondReceipt()
     {
         var payment = Chain.NewPayment();
+        var first = await _client.SettleAsync(payment, Ask(120));
+        var again = await _client.SettleAsync(payment, Ask(300));
+
+        Assert.True(first.GetProperty("success").GetBoolean(), first.ToString());
+        Assert.False(again.GetProperty("success").GetBoolean(), again.ToString());
+        Assert.Equal("REPLAY_DETECTED", again.GetProperty("reason").GetString());
+        Assert.Equal(first.GetProperty("transaction").GetString(), again.GetProperty("transaction").GetString());
+        Assert.Equal(first.GetProperty("settlementId").GetString(), again.GetProperty("settlementId").GetString());
+        Assert.False(again.TryGetProperty("receipt", out _), again.ToString());
+        Assert.Equal(1, await ReceiptCountAsync());
+    }
+
+    [Fact]
+    public async Task Settle_SamePaymentAndPaymentIdAgainWithReceipt_SameAnswerAndSameReceipt()
+    {
+        var payment = Chain.NewPayment() with { PaymentId = PaymentIds.New() };
         var first = await _client.SettleAsync(payment, Ask(120));
         var again = await _client.SettleAsync(payment, Ask(300));
 
@@ -92,6 +109,7 @@ public sealed class ReceiptInlineIssueTests(P402AppFixture fixture) : IClassFixt
         Assert.Equal(first.GetProperty("settlementId").GetString(), again.GetProperty("settlementId").GetString());
         Assert.Equal(first.GetProperty("receipt").Id(), again.GetProperty("receipt").Id());
         Assert.Equal(first.GetProperty("receipt").GetProperty("expiresAt").GetString(), again.GetProperty("receipt").GetProperty("expiresAt").GetString());
+        Assert.Equal(1, await ReceiptCountAsync());
     }
 
     [Fact]
@@ -104,6 +122,9 @@ public sealed class ReceiptInlineIssueTests(P402AppFixture fixture) : IClassFixt
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(0, await Chain.BalanceOfUsdcAsync(payment.PayTo));
     }
+
+    private async Task<int> ReceiptCountAsync() =>
+        (await _client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/receipts")).GetProperty("total").GetInt32();
 
     private static JsonObject Ask(long ttlSeconds) => new() { ["receipt"] = new JsonObject { ["ttlSeconds"] = ttlSeconds } };
 }
