@@ -60,6 +60,8 @@ internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
         var requirements = terms.Requirements(payload.X402Version, resource);
         // The endpoint's own resource is authoritative, like its requirements: a receipt is bound to it.
         payload = payload.X402Version == 2 ? payload with { Resource = terms.Resource(resource) } : payload;
+        // One payment id for this request's verify and settle: a settle whose answer was lost can be asked again.
+        payload = PaymentIdentifier.Ensure(payload);
         VerifyResponse verified;
         try
         {
@@ -102,8 +104,7 @@ internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
         SettleResponse settled;
         try
         {
-            // Not the request's token: once verified, the merchant wants the outcome even if the payer hung up.
-            settled = await client.SettleAsync(request, CancellationToken.None);
+            settled = await SettleOnceMoreIfLostAsync(client, request, path);
         }
         catch (Exception e) when (e is P402UnavailableException or P402ApiException)
         {
@@ -131,6 +132,24 @@ internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
             headers[P402HeaderNames.ReceiptExpires] = ReceiptFormat.Expires(receipt.ExpiresAt);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Asks P402 to settle; if the answer was lost (no connection, timeout, a 5xx), asks once more with the same
+    /// payment id, which P402 answers as it answered the first. Not the request's token: once verified, the
+    /// merchant wants the outcome even if the payer hung up.
+    /// </summary>
+    private async Task<SettleResponse> SettleOnceMoreIfLostAsync(IP402Client client, SettleRequest request, string path)
+    {
+        try
+        {
+            return await client.SettleAsync(request, CancellationToken.None);
+        }
+        catch (Exception e) when (e is P402UnavailableException or P402ApiException { StatusCode: >= HttpStatusCode.InternalServerError })
+        {
+            P402PaymentLog.SettleRetried(logger, path, e.Message);
+            return await client.SettleAsync(request, CancellationToken.None);
+        }
     }
 
     private PaymentRequiredResult Required(Uri resource, string? error) =>

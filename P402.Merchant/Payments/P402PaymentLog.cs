@@ -32,4 +32,7 @@ internal static partial class P402PaymentLog
     [LoggerMessage(EventId = 4209, Level = LogLevel.Warning,
         Message = "The handler for {Path} started the response itself: settled, but the payment headers could not be added")]
     public static partial void ResponseStarted(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 4210, Level = LogLevel.Warning, Message = "P402's settle answer for {Path} was lost ({Reason}); asking again with the same payment id")]
+    public static partial void SettleRetried(ILogger logger, string path, string reason);
 }

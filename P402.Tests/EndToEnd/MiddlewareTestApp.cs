@@ -22,6 +22,12 @@ internal sealed class MiddlewareTestApp(WebApplication app, Uri baseUrl, EthAddr
 {
     public const long Price = 10_000;
 
+    /// <summary>P402's first answer to the settle of a payment for this path is lost on its way to the merchant app.</summary>
+    public const string SettleAnswerLostPath = "/paid/settle-answer-lost";
+
+    /// <summary>The merchant app's first paid answer on this path never reaches the payer (the connection is dropped).</summary>
+    public const string AnswerLostPath = "/paid/answer-lost";
+
     public Uri BaseUrl => baseUrl;
 
     /// <summary>A fresh address per app, so its balance moves only with this app's payments.</summary>
@@ -35,17 +41,21 @@ internal sealed class MiddlewareTestApp(WebApplication app, Uri baseUrl, EthAddr
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        var lostSettles = new HashSet<string>();
         builder.Services.AddP402Client(o =>
         {
             o.BaseUrl = p402BaseUrl;
             o.ApiKey = merchant.ApiKey;
-        });
+        }).AddHttpMessageHandler(() => new LosesSettleAnswerOnce(SettleAnswerLostPath, lostSettles));
         builder.Services.Configure<P402PaymentOptions>(o => o.PayTo = payTo.ToString());
         var app = builder.Build();
+        app.Use(DropsPaidAnswerOnce.For(AnswerLostPath));
 
         app.MapGet("/broken/{kind}", BrokenPaymentRequired);
         var paid = app.MapGroup("/paid").RequireP402Payment(Price, o => o.ReceiptTtl = TimeSpan.FromMinutes(10));
         paid.MapGet("/ok", () => TypedResults.Ok(new { content = "paid content" }));
+        paid.MapGet(SettleAnswerLostPath["/paid".Length..], () => TypedResults.Ok(new { content = "paid content" }));
+        paid.MapGet(AnswerLostPath["/paid".Length..], () => TypedResults.Ok(new { content = "paid content" }));
         paid.MapGet("/fails", () => TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "The handler failed"));
         paid.MapGet("/throws", IResult () => throw new InvalidOperationException("The handler threw."));
         paid.MapGet("/spends-first", async (HttpContext http) =>

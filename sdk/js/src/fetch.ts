@@ -37,6 +37,9 @@ function documentBase(): string | undefined {
  * `402 Payment Required` it picks a requirement it can pay within `maxAmount`, signs an EIP-3009
  * authorization with `wallet`, and sends the same request again with the payment. A `P402-Receipt`
  * answered by the server is stored and presented on later requests instead of paying again.
+ * Every payment carries an x402 payment-identifier id; when the paid request's answer is lost (the
+ * connection fails), the identical payment is sent once more, and the server answers it as it answered
+ * the first: the resource, without paying twice.
  *
  * @throws P402AmountExceededError the price is above `maxAmount` (nothing was signed)
  * @throws P402InvalidRequirementsError the 402 answer is malformed or offers nothing payable
@@ -97,10 +100,22 @@ export async function p402Fetch(input: string | URL | Request, init: P402FetchIn
   const paidHeaders = new Headers(request.init.headers);
   paidHeaders.delete(RECEIPT_HEADER);
   paidHeaders.set(payment.name, payment.value);
-  const paid = await send(request.url, { ...request.init, headers: paidHeaders });
+  const paid = await sendPaidOnceMoreIfLost(() => send(request.url, { ...request.init, headers: paidHeaders }), request.init.signal);
   if (paid.status === 402) {
     throw await rejectPayment(paid, resource);
   }
   await rememberReceipt(paid, store, resource);
   return paid;
+}
+
+/** A paid request whose answer never arrived is sent again, identically (same payment id); the caller's own abort is not retried. */
+async function sendPaidOnceMoreIfLost(sendPaid: () => Promise<Response>, signal: AbortSignal | null | undefined): Promise<Response> {
+  try {
+    return await sendPaid();
+  } catch (error) {
+    if (signal?.aborted === true || (error instanceof Error && error.name === 'AbortError')) {
+      throw error;
+    }
+    return sendPaid();
+  }
 }

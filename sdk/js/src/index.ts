@@ -2,6 +2,8 @@ export { p402Fetch, getDefaultReceiptStore } from './fetch.js';
 export type { P402FetchInit, P402Options, PaymentInfo } from './options.js';
 export {
   createPaymentHeader,
+  newPaymentId,
+  PAYMENT_IDENTIFIER,
   PAYMENT_SIGNATURE_HEADER,
   X_PAYMENT_HEADER,
   VALID_AFTER_SKEW_SECONDS,

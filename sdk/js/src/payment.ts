@@ -32,6 +32,17 @@ export interface CreatePaymentHeaderOptions {
   validBefore?: bigint | undefined;
   /** Override the nonce (`0x` + 32 bytes); 32 random bytes by default. */
   nonce?: Hex | undefined;
+  /** x402 payment-identifier id (16–128 of `[A-Za-z0-9_-]`); a fresh `pay_…` by default. */
+  paymentId?: string | undefined;
+}
+
+/** x402's payment-identifier extension: the facilitator answers a repeat of the same id and payment as it answered the first. */
+export const PAYMENT_IDENTIFIER = 'payment-identifier';
+
+/** A fresh payment id: `pay_` + 32 hex digits from a cryptographic RNG. */
+export function newPaymentId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `pay_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** A signed payment, ready to send. */
@@ -43,6 +54,8 @@ export interface PaymentHeader {
   x402Version: 1 | 2;
   payload: PaymentPayload;
   payer: Address;
+  /** The payment-identifier id the payload carries: a resend of this header is the same payment. */
+  paymentId: string;
 }
 
 function isV1(requirements: PaymentRequirementsV1 | PaymentRequirementsV2): requirements is PaymentRequirementsV1 {
@@ -82,18 +95,24 @@ export async function createPaymentForOffer(
     nonce,
   };
   const exact = { signature, authorization };
+  const paymentId = options.paymentId ?? newPaymentId();
+  if (!/^[A-Za-z0-9_-]{16,128}$/.test(paymentId)) {
+    throw new P402InvalidOptionsError('paymentId must be 16-128 characters of letters, digits, "-" and "_".');
+  }
+  const extensions = { [PAYMENT_IDENTIFIER]: { info: { required: false, id: paymentId } } };
 
   if (offer.x402Version === 1) {
-    const payload: PaymentPayload = { x402Version: 1, scheme: 'exact', network: offer.network, payload: exact };
-    return { name: X_PAYMENT_HEADER, value: encodeBase64Json(payload), x402Version: 1, payload, payer: from };
+    const payload: PaymentPayload = { x402Version: 1, scheme: 'exact', network: offer.network, payload: exact, extensions };
+    return { name: X_PAYMENT_HEADER, value: encodeBase64Json(payload), x402Version: 1, payload, payer: from, paymentId };
   }
   const payload: PaymentPayload = {
     x402Version: 2,
     ...(options.resource !== undefined ? { resource: options.resource } : {}),
     accepted: offer.requirement as PaymentRequirementsV2,
     payload: exact,
+    extensions,
   };
-  return { name: PAYMENT_SIGNATURE_HEADER, value: encodeBase64Json(payload), x402Version: 2, payload, payer: from };
+  return { name: PAYMENT_SIGNATURE_HEADER, value: encodeBase64Json(payload), x402Version: 2, payload, payer: from, paymentId };
 }
 
 /**

@@ -103,6 +103,7 @@ export interface PaymentPayloadV1 {
   scheme: 'exact';
   network: string;
   payload: ExactEvmPayload;
+  extensions?: unknown;
 }
 
 export type PaymentPayload = PaymentPayloadV1 | PaymentPayloadV2;

@@ -166,3 +166,41 @@ describe('p402Fetch payment flow', () => {
     assert.equal(getPaymentResponse(res), undefined);
   });
 });
+
+describe('p402Fetch after a lost answer', () => {
+  let server: PaidServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('sends the identical payment (same payment id) once more and pays once', async () => {
+    server = await startPaidServer({ mode: 'v2', price: 10000n, dropPaidAnswers: 1 });
+    const payer = countingAccount();
+
+    const res = await p402Fetch(`${server.origin}/weather`, {
+      wallet: payer.wallet, maxAmount: 1_000_000n, receiptStore: new MemoryReceiptStore(),
+    });
+
+    assert.equal(res.status, 200);
+    assert.equal(payer.signCalls, 1);
+    assert.equal(server.payments.length, 1);
+    const paid = server.requests.filter((r) => typeof r.headers['payment-signature'] === 'string');
+    assert.equal(paid.length, 2);
+    assert.equal(paid[0]?.headers['payment-signature'], paid[1]?.headers['payment-signature']);
+    const decoded = server.payments[0]?.decoded as { extensions?: { 'payment-identifier'?: { info?: { id?: string } } } };
+    assert.match(decoded.extensions?.['payment-identifier']?.info?.id ?? '', /^pay_[0-9a-f]{32}$/);
+    assert.equal(getPaymentResponse(res)?.success, true);
+  });
+
+  it('gives up after the second lost answer instead of paying again', async () => {
+    server = await startPaidServer({ mode: 'v2', price: 10000n, dropPaidAnswers: 2 });
+    const payer = countingAccount();
+
+    await assert.rejects(p402Fetch(`${server.origin}/weather`, {
+      wallet: payer.wallet, maxAmount: 1_000_000n, receiptStore: new MemoryReceiptStore(),
+    }), TypeError);
+    assert.equal(payer.signCalls, 1);
+    assert.equal(server.requests.filter((r) => typeof r.headers['payment-signature'] === 'string').length, 2);
+  });
+});

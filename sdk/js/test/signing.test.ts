@@ -72,7 +72,7 @@ describe('EIP-3009 signing', () => {
     assert.equal(signer, PAYER_ADDRESS);
   });
 
-  it('builds the v2 PAYMENT-SIGNATURE header: base64 JSON {x402Version:2, resource, accepted, payload}', async () => {
+  it('builds the v2 PAYMENT-SIGNATURE header: base64 JSON {x402Version:2, resource, accepted, payload, extensions}', async () => {
     const resource = { url: 'https://api.example/weather', description: 'Weather' };
     const header = await createPaymentHeader(v2Requirement, privateKeyToAccount(PAYER_KEY), { resource });
 
@@ -80,20 +80,23 @@ describe('EIP-3009 signing', () => {
     assert.match(header.value, /^[A-Za-z0-9+/]+={0,2}$/);
     assert.equal(header.value.length % 4, 0);
     const decoded = JSON.parse(Buffer.from(header.value, 'base64').toString('utf8')) as PaymentPayloadV2;
-    assert.deepEqual(Object.keys(decoded), ['x402Version', 'resource', 'accepted', 'payload']);
+    assert.deepEqual(Object.keys(decoded), ['x402Version', 'resource', 'accepted', 'payload', 'extensions']);
     assert.equal(decoded.x402Version, 2);
+    assert.deepEqual(decoded.extensions, { 'payment-identifier': { info: { required: false, id: header.paymentId } } });
+    assert.match(header.paymentId, /^pay_[0-9a-f]{32}$/);
     assert.deepEqual(decoded.resource, resource);
     assert.deepEqual(decoded.accepted, v2Requirement);
     assert.deepEqual(decodeBase64Json(header.value), decoded);
   });
 
-  it('builds the v1 X-PAYMENT header: base64 JSON {x402Version:1, scheme, network, payload}', async () => {
+  it('builds the v1 X-PAYMENT header: base64 JSON {x402Version:1, scheme, network, payload, extensions}', async () => {
     const header = await createPaymentHeader(v1Requirement, privateKeyToAccount(PAYER_KEY));
 
     assert.equal(header.name, 'X-PAYMENT');
     const decoded = JSON.parse(Buffer.from(header.value, 'base64').toString('utf8')) as PaymentPayloadV1;
-    assert.deepEqual(Object.keys(decoded), ['x402Version', 'scheme', 'network', 'payload']);
+    assert.deepEqual(Object.keys(decoded), ['x402Version', 'scheme', 'network', 'payload', 'extensions']);
     assert.equal(decoded.x402Version, 1);
+    assert.deepEqual(decoded.extensions, { 'payment-identifier': { info: { required: false, id: header.paymentId } } });
     assert.equal(decoded.scheme, 'exact');
     assert.equal(decoded.network, 'base');
     assert.equal(decoded.payload.authorization.value, '10000');

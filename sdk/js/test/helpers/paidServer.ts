@@ -27,6 +27,12 @@ export interface PaidServerOptions {
   v1Body?: unknown;
   /** Refuse every payment with this x402 errorReason. */
   refuseWith?: string;
+  /**
+   * Settle the first N paid requests and then drop their connection instead of answering. A resend of the same
+   * header (the same payment id) is answered as the dropped one would have been, like a facilitator with x402's
+   * payment-identifier.
+   */
+  dropPaidAnswers?: number;
 }
 
 export interface PaidServer {
@@ -84,6 +90,8 @@ export async function startPaidServer(options: PaidServerOptions = {}): Promise<
   const payments: VerifiedPayment[] = [];
   const receipts = new Map<string, { path: string; revoked: boolean }>();
   const usedNonces = new Set<string>();
+  const lostAnswers = new Map<string, Record<string, string>>();
+  let dropsLeft = options.dropPaidAnswers ?? 0;
   let origin = '';
 
   function paymentRequired(res: ServerResponse, path: string, extraHeaders: Record<string, string> = {}): void {
@@ -131,6 +139,16 @@ export async function startPaidServer(options: PaidServerOptions = {}): Promise<
       paymentRequired(res, path);
       return;
     }
+    const lost = lostAnswers.get(header);
+    if (lost !== undefined) {
+      if (dropsLeft > 0) {
+        dropsLeft -= 1;
+        req.socket.destroy();
+        return;
+      }
+      ok(lost, true);
+      return;
+    }
     const version = typeof v2Header === 'string' ? 2 : 1;
     const docs = requirementsFor(origin, path, price);
     const expected = version === 2 ? docs.v2.accepts[0] : docs.v1.accepts[0];
@@ -153,6 +171,12 @@ export async function startPaidServer(options: PaidServerOptions = {}): Promise<
       receipts.set(id, { path, revoked: false });
       extra['P402-Receipt'] = id;
       extra['P402-Receipt-Expires'] = new Date(Date.now() + 3_600_000).toISOString();
+    }
+    if (dropsLeft > 0) {
+      dropsLeft -= 1;
+      lostAnswers.set(header, extra);
+      req.socket.destroy();
+      return;
     }
     ok(extra, true);
   }
