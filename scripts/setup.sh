@@ -38,4 +38,10 @@ if [[ ! -d "$sdk/node_modules" || "$sdk/package-lock.json" -nt "$sdk/node_module
 fi
 (cd "$sdk" && npm run --silent build)
 
+# x402's reference packages (@x402/express & co.), run against P402 by the interoperability tests.
+interop="$root/interop"
+if [[ ! -d "$interop/node_modules" || "$interop/package-lock.json" -nt "$interop/node_modules/.package-lock.json" ]]; then
+  (cd "$interop" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 (cd "$root" && dotnet tool restore >/dev/null)
