@@ -14,7 +14,7 @@ internal static class FacilitatorEndpoints
 {
     public static IEndpointRouteBuilder MapFacilitator(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/supported", GetSupported).WithName("GetSupported").WithSummary("Payment kinds and signers this facilitator supports.").WithTags("Facilitator");
+        app.MapGet("/supported", GetSupported).WithName("GetSupported").WithSummary("Payment kinds, extensions (payment-identifier) and signers this facilitator supports.").WithTags("Facilitator");
         var group = app.MapGroup("").WithTags("Facilitator").RequireAuthorization(ApiPolicies.Facilitator).RequireRateLimiting(ApiRateLimits.PerKey);
         group.MapPost("/verify", Verify).WithName("Verify").WithSummary("Checks an x402 payment without executing it.");
         group.MapPost("/settle", Settle).WithName("Settle").WithSummary("Executes an x402 payment on-chain (at most once), answers its success once, and optionally issues a receipt.");
