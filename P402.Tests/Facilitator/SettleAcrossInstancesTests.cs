@@ -5,39 +5,47 @@ using static P402.Tests.Facilitator.FacilitatorHttp;
 namespace P402.Tests.Facilitator;
 
 /// <summary>
-/// The one success of a payment is claimed in the database, not in a process: two app instances on one
-/// database, settling the same payment at once, answer it once between them, and a third started later
-/// still knows it was delivered.
+/// The one success of a payment is claimed in the database, not in a process: two app processes on one
+/// database, settling the same payment at once, answer it once between them, and a process started after
+/// both were killed still knows it was delivered.
 /// </summary>
 public sealed class SettleAcrossInstancesTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>
 {
     private const int PerInstance = 10;
 
     [Fact]
-    public async Task Settle_SamePaymentOnTwoInstancesOfOneDatabase_OneSuccessBetweenThemAndAfterARestart()
+    public async Task Settle_SamePaymentOnTwoProcessesOfOneDatabase_OneSuccessBetweenThemAndAfterARestart()
     {
-        await using var first = new P402AppFactory(chain);
-        var merchant = await first.CreateMerchantAsync();
-        await using var second = new P402AppFactory(chain, first.DatabasePath);
+        var setup = new P402AppFactory(chain);
+        var merchant = await setup.CreateMerchantAsync();
+        await setup.DisposeAsync();
         var payment = NewPayment(chain);
         var nonceBefore = await chain.TransactionCountAsync(chain.Chain.Facilitator.Address, BlockTag.Pending);
-        HttpClient[] clients = [first.ClientFor(merchant), second.ClientFor(merchant)];
+        string hash;
 
-        using var start = new SemaphoreSlim(0);
-        var settles = Enumerable.Range(0, 2 * PerInstance).Select(async i =>
+        await using (var first = await P402HostProcess.StartAsync(setup.Configuration))
+        await using (var second = await P402HostProcess.StartAsync(setup.Configuration))
         {
-            await start.WaitAsync();
-            return await SettleAsync(clients[i % 2], payment.V2());
-        }).ToList();
-        start.Release(2 * PerInstance);
-        var answers = await Task.WhenAll(settles);
+            HttpClient[] clients = [first.CreateClient(merchant.ApiKey), second.CreateClient(merchant.ApiKey)];
+            using var start = new SemaphoreSlim(0);
+            var settles = Enumerable.Range(0, 2 * PerInstance).Select(async i =>
+            {
+                await start.WaitAsync();
+                return await SettleAsync(clients[i % 2], payment.V2());
+            }).ToList();
+            start.Release(2 * PerInstance);
+            var answers = await Task.WhenAll(settles);
 
-        var hash = AssertSettled(Assert.Single(answers, a => a.GetProperty("success").GetBoolean()));
-        Assert.All(answers.Where(a => !a.GetProperty("success").GetBoolean()), duplicate => AssertReplayOf(duplicate, hash));
+            hash = AssertSettled(Assert.Single(answers, a => a.GetProperty("success").GetBoolean()));
+            Assert.All(answers.Where(a => !a.GetProperty("success").GetBoolean()), duplicate => AssertReplayOf(duplicate, hash));
+            await first.KillAsync();
+            await second.KillAsync();
+        }
         Assert.Equal(nonceBefore + 1, await chain.TransactionCountAsync(chain.Chain.Facilitator.Address, BlockTag.Pending));
         Assert.Equal(payment.Value, await chain.BalanceOfUsdcAsync(payment.PayTo));
 
-        await using var restarted = new P402AppFactory(chain, first.DatabasePath);
-        AssertReplayOf(await SettleAsync(restarted.ClientFor(merchant), payment.V2()), hash);
+        await using var restarted = await P402HostProcess.StartAsync(setup.Configuration);
+        using var client = restarted.CreateClient(merchant.ApiKey);
+        AssertReplayOf(await SettleAsync(client, payment.V2()), hash);
     }
 }
