@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
+using Nethereum.Util;
 
 namespace P402.Core.Chain.Ethereum;
 
@@ -55,19 +55,8 @@ public readonly struct EthAddress : IEquatable<EthAddress>
     /// <summary>Lower-case hex, the form P402 stores and compares.</summary>
     public string ToLowerHex() => Hex.Encode(Bytes);
 
-    /// <summary>EIP-55 mixed-case checksum form.</summary>
-    public override string ToString()
-    {
-        var lower = Convert.ToHexStringLower(Bytes);
-        var hash = Keccak256.Hash(Encoding.ASCII.GetBytes(lower));
-        var builder = new StringBuilder("0x", 42);
-        for (var i = 0; i < lower.Length; i++)
-        {
-            var nibble = (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xF;
-            builder.Append(nibble >= 8 ? char.ToUpperInvariant(lower[i]) : lower[i]);
-        }
-        return builder.ToString();
-    }
+    /// <summary>EIP-55 mixed-case checksum form (Nethereum's <see cref="AddressUtil"/>).</summary>
+    public override string ToString() => AddressUtil.Current.ConvertToChecksumAddress(Bytes.ToArray());
 
     public bool Equals(EthAddress other) => Bytes.SequenceEqual(other.Bytes);
 

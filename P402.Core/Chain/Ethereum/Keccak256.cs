@@ -1,18 +1,16 @@
-using Org.BouncyCastle.Crypto.Digests;
+using Nethereum.Util;
 
 namespace P402.Core.Chain.Ethereum;
 
-/// <summary>Keccak-256 as Ethereum uses it (the pre-standard padding; .NET's SHA3_256 is a different function).</summary>
+/// <summary>
+/// Keccak-256 as Ethereum uses it (the pre-standard padding; .NET's SHA3_256 is a different function),
+/// computed by Nethereum's <see cref="Sha3Keccack"/>. The span overloads serve callers that hash into a buffer.
+/// </summary>
 public static class Keccak256
 {
     public const int HashLength = 32;
 
-    public static byte[] Hash(ReadOnlySpan<byte> data)
-    {
-        var output = new byte[HashLength];
-        Hash(data, output);
-        return output;
-    }
+    public static byte[] Hash(ReadOnlySpan<byte> data) => Sha3Keccack.Current.CalculateHash(data.ToArray());
 
     public static void Hash(ReadOnlySpan<byte> data, Span<byte> output)
     {
@@ -20,8 +18,6 @@ public static class Keccak256
         {
             throw new ArgumentException("The output needs 32 bytes.", nameof(output));
         }
-        var digest = new KeccakDigest(256);
-        digest.BlockUpdate(data);
-        digest.DoFinal(output);
+        Hash(data).CopyTo(output);
     }
 }
