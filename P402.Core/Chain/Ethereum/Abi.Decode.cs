@@ -1,14 +1,19 @@
 using System.Numerics;
-using System.Text;
+using Nethereum.ABI.Decoders;
+using Nethereum.ABI.FunctionEncoding;
 
 namespace P402.Core.Chain.Ethereum;
 
+/// <summary>
+/// Return data comes from a node and is not trusted: the layout (slot present, zero padding, offsets and
+/// lengths inside the data) is checked here, where Nethereum's decoders would truncate or pad; the values
+/// are then read by Nethereum's decoders.
+/// </summary>
 public static partial class Abi
 {
-    private static readonly byte[] ErrorStringSelector = [0x08, 0xc3, 0x79, 0xa0];
-
     /// <summary>The uint256 in head slot <paramref name="slot"/> of return data.</summary>
-    public static BigInteger DecodeUint256(ReadOnlySpan<byte> data, int slot = 0) => UInt256.Read(SlotWord(data, slot));
+    public static BigInteger DecodeUint256(ReadOnlySpan<byte> data, int slot = 0) =>
+        new IntTypeDecoder(false).DecodeBigInteger(SlotWord(data, slot).ToArray());
 
     /// <summary>The address in head slot <paramref name="slot"/>; the 12 padding bytes must be zero.</summary>
     public static EthAddress DecodeAddress(ReadOnlySpan<byte> data, int slot = 0)
@@ -18,7 +23,7 @@ public static partial class Abi
         {
             throw new EthereumFormatException("An ABI address word has non-zero padding.");
         }
-        return new EthAddress(word[(Word - EthAddress.Length)..]);
+        return EthAddress.Parse((string)new AddressTypeDecoder().Decode(word.ToArray(), typeof(string)));
     }
 
     /// <summary>The bool in head slot <paramref name="slot"/>; only 0 and 1 are valid.</summary>
@@ -29,25 +34,27 @@ public static partial class Abi
         {
             throw new EthereumFormatException("An ABI bool is 0 or 1.");
         }
-        return word[Word - 1] == 1;
+        return new BoolTypeDecoder().Decode(word.ToArray());
     }
 
     /// <summary>The dynamic string whose offset is in head slot <paramref name="slot"/>.</summary>
-    public static string DecodeString(ReadOnlySpan<byte> data, int slot = 0) => Encoding.UTF8.GetString(DecodeBytesSpan(data, slot));
+    public static string DecodeString(ReadOnlySpan<byte> data, int slot = 0) =>
+        new StringTypeDecoder().Decode(DynamicTail(data, slot));
 
     /// <summary>The dynamic bytes whose offset is in head slot <paramref name="slot"/>.</summary>
-    public static byte[] DecodeBytes(ReadOnlySpan<byte> data, int slot = 0) => DecodeBytesSpan(data, slot).ToArray();
+    public static byte[] DecodeBytes(ReadOnlySpan<byte> data, int slot = 0) =>
+        (byte[])new BytesTypeDecoder().Decode(DynamicTail(data, slot), typeof(byte[]));
 
     /// <summary>Reads a Solidity <c>Error(string)</c> revert (selector 0x08c379a0); false for anything else.</summary>
     public static bool TryDecodeRevertReason(ReadOnlySpan<byte> returnData, out string reason)
     {
         reason = string.Empty;
-        if (returnData.Length < SelectorLength || !returnData[..SelectorLength].SequenceEqual(ErrorStringSelector)
-            || !TryDecodeBytesSpan(returnData[SelectorLength..], 0, out var text))
+        var hex = Hex.Encode(returnData);
+        if (!ErrorFunction.IsErrorData(hex) || !TryGetDynamicTail(returnData[SelectorLength..], 0, out _))
         {
             return false;
         }
-        reason = Encoding.UTF8.GetString(text);
+        reason = new FunctionCallDecoder().DecodeFunctionErrorMessage(hex) ?? string.Empty;
         return true;
     }
 
@@ -60,14 +67,15 @@ public static partial class Abi
         return data.Slice(slot * Word, Word);
     }
 
-    private static ReadOnlySpan<byte> DecodeBytesSpan(ReadOnlySpan<byte> data, int slot) =>
-        TryDecodeBytesSpan(data, slot, out var bytes)
-            ? bytes
+    /// <summary>The length word and the data of a dynamic value, checked to lie inside <paramref name="data"/>.</summary>
+    private static byte[] DynamicTail(ReadOnlySpan<byte> data, int slot) =>
+        TryGetDynamicTail(data, slot, out var tail)
+            ? tail.ToArray()
             : throw new EthereumFormatException($"ABI data has no valid dynamic bytes at slot {slot}.");
 
-    private static bool TryDecodeBytesSpan(ReadOnlySpan<byte> data, int slot, out ReadOnlySpan<byte> bytes)
+    private static bool TryGetDynamicTail(ReadOnlySpan<byte> data, int slot, out ReadOnlySpan<byte> tail)
     {
-        bytes = default;
+        tail = default;
         if (slot < 0 || slot > (data.Length / Word) - 1
             || !TryReadLength(data.Slice(slot * Word, Word), out var offset)
             || offset > data.Length - Word
@@ -76,7 +84,7 @@ public static partial class Abi
         {
             return false;
         }
-        bytes = data.Slice(offset + Word, length);
+        tail = data.Slice(offset, Word + length);
         return true;
     }
 

@@ -1,10 +1,11 @@
 using System.Text;
+using Nethereum.ABI;
 
 namespace P402.Core.Chain.Ethereum;
 
 /// <summary>
-/// The Solidity contract ABI, as much as P402 needs: selectors, call encoding (head/tail, with
-/// dynamic <c>bytes</c>/<c>string</c>) and decoding of single return values. Decoding lives in Abi.Decode.cs.
+/// The Solidity contract ABI as P402 calls it: selectors, and call encoding by Nethereum's
+/// <see cref="ABIEncode"/> (head/tail, dynamic <c>bytes</c>/<c>string</c>). Decoding lives in Abi.Decode.cs.
 /// </summary>
 public static partial class Abi
 {
@@ -18,9 +19,7 @@ public static partial class Abi
         {
             throw new EthereumFormatException("A function signature such as transfer(address,uint256) is required.");
         }
-        Span<byte> hash = stackalloc byte[Keccak256.HashLength];
-        Keccak256.Hash(Encoding.ASCII.GetBytes(signature), hash);
-        return hash[..SelectorLength].ToArray();
+        return Keccak256.Hash(Encoding.ASCII.GetBytes(signature))[..SelectorLength];
     }
 
     /// <summary>selector || abi.encode(args...): the calldata of a contract call.</summary>
@@ -30,58 +29,21 @@ public static partial class Abi
         {
             throw new EthereumFormatException($"A selector is 4 bytes, got {selector.Length}.");
         }
-        var arguments = Validate(args);
-        var data = new byte[SelectorLength + EncodedLength(arguments)];
+        var arguments = Encode(args);
+        var data = new byte[SelectorLength + arguments.Length];
         selector.CopyTo(data);
-        Write(arguments, data.AsSpan(SelectorLength));
+        arguments.CopyTo(data, SelectorLength);
         return data;
     }
 
     /// <summary>abi.encode(args...) without a selector.</summary>
     public static byte[] Encode(params AbiValue[] args)
     {
-        var arguments = Validate(args);
-        var data = new byte[EncodedLength(arguments)];
-        Write(arguments, data);
-        return data;
-    }
-
-    private static AbiValue[] Validate(AbiValue[]? args)
-    {
         args ??= [];
         if (Array.IndexOf(args, null) >= 0)
         {
             throw new EthereumFormatException("ABI arguments must not be null.");
         }
-        return args;
-    }
-
-    private static int EncodedLength(AbiValue[] args)
-    {
-        var length = args.Length * Word;
-        foreach (var arg in args)
-        {
-            length += arg.TailLength;
-        }
-        return length;
-    }
-
-    private static void Write(AbiValue[] args, Span<byte> destination)
-    {
-        var tailOffset = args.Length * Word;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var head = destination.Slice(i * Word, Word);
-            if (args[i].IsDynamic)
-            {
-                UInt256.Write(tailOffset, head, "offset");
-                args[i].WriteTail(destination.Slice(tailOffset, args[i].TailLength));
-                tailOffset += args[i].TailLength;
-            }
-            else
-            {
-                args[i].HeadWord.CopyTo(head);
-            }
-        }
+        return args.Length == 0 ? [] : new ABIEncode().GetABIEncoded(Array.ConvertAll(args, static a => a.ToNethereum()));
     }
 }
