@@ -1,10 +1,13 @@
 using System.Numerics;
+using Nethereum.Model;
+using Nethereum.Signer;
 
 namespace P402.Core.Chain.Ethereum;
 
 /// <summary>
 /// An EIP-1559 (type 2) transaction with an empty access list. <paramref name="To"/> is null for a
 /// contract creation. Every integer must be in [0, 2^256); the fields are checked when it is encoded.
+/// Encoding and signing are Nethereum's (<see cref="Transaction1559"/>, <see cref="Transaction1559Signer"/>).
 /// </summary>
 public sealed record Eip1559Transaction(
     BigInteger ChainId,
@@ -19,41 +22,28 @@ public sealed record Eip1559Transaction(
     public const byte TransactionType = 0x02;
 
     /// <summary>keccak256(0x02 || rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList])).</summary>
-    public byte[] SigningHash() => Keccak256.Hash(Envelope(Rlp.EncodeList(Fields())));
+    public byte[] SigningHash() => ToNethereum().RawHash;
 
     /// <summary>Signs with <paramref name="key"/>; the result carries the raw bytes and the transaction hash.</summary>
     public SignedTransaction Sign(EthKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var fields = Fields();
-        var signature = key.Sign(Keccak256.Hash(Envelope(Rlp.EncodeList(fields))));
-        return SignedTransaction.FromRaw(Envelope(Rlp.EncodeList(
-        [
-            .. fields,
-            Rlp.EncodeInteger(signature.RecoveryId),
-            Rlp.EncodeInteger(UInt256.Read(signature.RSpan)),
-            Rlp.EncodeInteger(UInt256.Read(signature.SSpan)),
-        ])));
+        var transaction = ToNethereum();
+        new Transaction1559Signer().SignTransaction(key.Key, transaction);
+        return SignedTransaction.FromRaw(transaction.GetRLPEncoded());
     }
 
-    private byte[][] Fields() =>
-    [
-        Rlp.EncodeInteger(ChainId),
-        Rlp.EncodeInteger(Nonce),
-        Rlp.EncodeInteger(MaxPriorityFeePerGas),
-        Rlp.EncodeInteger(MaxFeePerGas),
-        Rlp.EncodeInteger(GasLimit),
-        Rlp.EncodeBytes(To is { } to ? to.Bytes : []),
-        Rlp.EncodeInteger(Value),
-        Rlp.EncodeBytes(Data ?? []),
-        Rlp.EmptyList,
-    ];
-
-    private static byte[] Envelope(byte[] rlpPayload)
+    private Transaction1559 ToNethereum()
     {
-        var envelope = new byte[1 + rlpPayload.Length];
-        envelope[0] = TransactionType;
-        rlpPayload.CopyTo(envelope, 1);
-        return envelope;
+        foreach (var (value, name) in (ReadOnlySpan<(BigInteger, string)>)[(ChainId, "chainId"), (Nonce, "nonce"),
+            (MaxPriorityFeePerGas, "maxPriorityFeePerGas"), (MaxFeePerGas, "maxFeePerGas"), (GasLimit, "gasLimit"), (Value, "value")])
+        {
+            if (value.Sign < 0 || value.GetByteCount(isUnsigned: true) > 32)
+            {
+                throw new EthereumFormatException($"{name} is in [0, 2^256).");
+            }
+        }
+        return new Transaction1559(ChainId, Nonce, MaxPriorityFeePerGas, MaxFeePerGas, GasLimit,
+            To?.ToLowerHex(), Value, Hex.Encode(Data ?? []), []);
     }
 }

@@ -1,34 +1,44 @@
+using System.Numerics;
 using System.Security.Cryptography;
-using Org.BouncyCastle.Crypto.Digests;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Utilities;
-using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
+using Nethereum.Signer;
 
 namespace P402.Core.Chain.Ethereum;
 
 /// <summary>
-/// A secp256k1 private key. It signs 32-byte hashes deterministically (RFC 6979 with HMAC-SHA256,
-/// the way ethers, viem and go-ethereum do) and never prints itself: <see cref="ToString"/> shows the address.
+/// A secp256k1 private key, held by Nethereum's <see cref="EthECKey"/>. It signs 32-byte hashes
+/// deterministically (RFC 6979 with HMAC-SHA256, s normalised to the lower half, the way ethers, viem and
+/// go-ethereum do) and never prints itself: <see cref="ToString"/> shows the address.
 /// </summary>
 public sealed class EthKey
 {
-    private readonly BcBigInteger _d;
-    private readonly byte[] _privateKey;
+    private const int ScalarSize = 32;
+
+    // The curve order n: a private key is in [1, n-1].
+    private static readonly BigInteger N = BigInteger.Parse(
+        "115792089237316195423570985008687907852837564279074904382605163141518161494337", System.Globalization.CultureInfo.InvariantCulture);
+
     private readonly byte[] _publicKey;
 
     public EthKey(ReadOnlySpan<byte> privateKey32)
     {
-        if (privateKey32.Length != Secp256k1.ScalarSize)
+        if (privateKey32.Length != ScalarSize)
         {
             throw new EthereumFormatException($"A private key is 32 bytes, got {privateKey32.Length}.");
         }
-        _privateKey = privateKey32.ToArray();
-        _d = Secp256k1.ToScalar(privateKey32);
-        if (!Secp256k1.IsValidScalar(_d))
+        if (!IsValidScalar(privateKey32))
         {
             throw new EthereumFormatException("A private key must be in [1, n-1].");
         }
-        _publicKey = Secp256k1.ToPublicKey64(Secp256k1.BaseMultiplier.Multiply(Secp256k1.G, _d));
+        var secret = privateKey32.ToArray();
+        try
+        {
+            Key = new EthECKey(secret, true);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+        _publicKey = Key.GetPubKeyNoPrefix();
         Address = EthAddress.FromPublicKey(_publicKey);
     }
 
@@ -37,10 +47,13 @@ public sealed class EthKey
     /// <summary>The uncompressed public key, x || y (64 bytes, no 0x04 prefix).</summary>
     public ReadOnlySpan<byte> PublicKey => _publicKey;
 
+    /// <summary>The Nethereum key, for Nethereum's transaction signers.</summary>
+    internal EthECKey Key { get; }
+
     /// <summary>Parses a 0x-prefixed (or bare) 32-byte hex private key.</summary>
     public static EthKey Parse(string hex)
     {
-        var bytes = Hex.DecodeFixed(hex, Secp256k1.ScalarSize);
+        var bytes = Hex.DecodeFixed(hex, ScalarSize);
         try
         {
             return new EthKey(bytes);
@@ -54,17 +67,15 @@ public sealed class EthKey
     /// <summary>A fresh key from the operating system's cryptographic RNG.</summary>
     public static EthKey Generate()
     {
-        Span<byte> bytes = stackalloc byte[Secp256k1.ScalarSize];
+        Span<byte> bytes = stackalloc byte[ScalarSize];
         try
         {
-            while (true)
+            do
             {
                 RandomNumberGenerator.Fill(bytes);
-                if (Secp256k1.IsValidScalar(Secp256k1.ToScalar(bytes)))
-                {
-                    return new EthKey(bytes);
-                }
             }
+            while (!IsValidScalar(bytes));
+            return new EthKey(bytes);
         }
         finally
         {
@@ -72,69 +83,33 @@ public sealed class EthKey
         }
     }
 
-    /// <summary>
-    /// Signs a 32-byte hash: RFC 6979 nonce, s normalised to the lower half, recovery id set. Both
-    /// back ends (libsecp256k1 when installed, BouncyCastle) produce the same signature.
-    /// </summary>
-    public EcdsaSignature Sign(ReadOnlySpan<byte> hash32) =>
-        LibSecp256k1.IsAvailable ? SignNative(hash32) : SignBouncyCastle(hash32);
-
-    internal EcdsaSignature SignNative(ReadOnlySpan<byte> hash32)
-    {
-        EnsureHash(hash32);
-        Span<byte> rs = stackalloc byte[64];
-        // Recovery ids 2/3 (r >= n, odds ~2^-128) cannot be written as v = 27/28; BouncyCastle moves to the next k.
-        if (!LibSecp256k1.TrySign(hash32, _privateKey, rs, out var recoveryId) || recoveryId > 1)
-        {
-            return SignBouncyCastle(hash32);
-        }
-        return new EcdsaSignature(rs[..32], rs[32..], (byte)recoveryId);
-    }
-
-    internal EcdsaSignature SignBouncyCastle(ReadOnlySpan<byte> hash32)
-    {
-        EnsureHash(hash32);
-        var n = Secp256k1.N;
-        var e = Secp256k1.ToScalar(hash32);
-        var kCalculator = new HMacDsaKCalculator(new Sha256Digest());
-        kCalculator.Init(n, _d, hash32.ToArray());
-        Span<byte> r32 = stackalloc byte[Secp256k1.ScalarSize];
-        Span<byte> s32 = stackalloc byte[Secp256k1.ScalarSize];
-        while (true)
-        {
-            var k = kCalculator.NextK();
-            var point = Secp256k1.BaseMultiplier.Multiply(Secp256k1.G, k).Normalize();
-            var x = point.AffineXCoord.ToBigInteger();
-            // x >= n would need recovery ids 2/3, which v = 27/28 cannot carry; it happens with
-            // probability ~2^-128, and the next deterministic k is as good as this one.
-            if (x.CompareTo(n) >= 0 || x.SignValue == 0)
-            {
-                continue;
-            }
-            var s = BigIntegers.ModOddInverse(n, k).Multiply(e.Add(_d.Multiply(x))).Mod(n);
-            if (s.SignValue == 0)
-            {
-                continue;
-            }
-            var recoveryId = (byte)(point.AffineYCoord.TestBitZero() ? 1 : 0);
-            if (s.CompareTo(Secp256k1.HalfN) > 0)
-            {
-                s = n.Subtract(s);
-                recoveryId ^= 1;
-            }
-            Secp256k1.WriteScalar(x, r32);
-            Secp256k1.WriteScalar(s, s32);
-            return new EcdsaSignature(r32, s32, recoveryId);
-        }
-    }
-
-    public override string ToString() => $"EthKey({Address})";
-
-    private static void EnsureHash(ReadOnlySpan<byte> hash32)
+    /// <summary>Signs a 32-byte hash: RFC 6979 nonce, low s, recovery id set (Nethereum's <see cref="EthECKey.SignAndCalculateYParityV"/>).</summary>
+    public EcdsaSignature Sign(ReadOnlySpan<byte> hash32)
     {
         if (hash32.Length != Keccak256.HashLength)
         {
             throw new EthereumFormatException($"Only 32-byte hashes are signed, got {hash32.Length} bytes.");
         }
+        var signature = Key.SignAndCalculateYParityV(hash32.ToArray());
+        return new EcdsaSignature(LeftPad(signature.R), LeftPad(signature.S), signature.V[0]);
+    }
+
+    public override string ToString() => $"EthKey({Address})";
+
+    private static bool IsValidScalar(ReadOnlySpan<byte> bigEndian)
+    {
+        var value = new BigInteger(bigEndian, isUnsigned: true, isBigEndian: true);
+        return !value.IsZero && value < N;
+    }
+
+    private static byte[] LeftPad(byte[] scalar)
+    {
+        if (scalar.Length == ScalarSize)
+        {
+            return scalar;
+        }
+        var word = new byte[ScalarSize];
+        scalar.AsSpan(Math.Max(0, scalar.Length - ScalarSize)).CopyTo(word.AsSpan(Math.Max(0, ScalarSize - scalar.Length)));
+        return word;
     }
 }
