@@ -19,6 +19,14 @@ public sealed class EthKey
 
     private readonly byte[] _publicKey;
 
+    /// <summary>
+    /// Nethereum signs with BouncyCastle by default and then searches the recovery id by recovering the
+    /// key up to four times (about 5 ms and 3 MB per signature here); with <see cref="EthECKey.SignRecoverable"/>
+    /// it signs recoverably with NBitcoin.Secp256k1 (RFC 6979, low s, the same signatures) in a fraction of that.
+    /// Set once for the process, before the first key exists (P402.Benchmarks/README.md has the numbers).
+    /// </summary>
+    static EthKey() => EthECKey.SignRecoverable = true;
+
     public EthKey(ReadOnlySpan<byte> privateKey32)
     {
         if (privateKey32.Length != ScalarSize)
