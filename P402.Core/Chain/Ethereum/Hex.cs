@@ -2,7 +2,11 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace P402.Core.Chain.Ethereum;
 
-/// <summary>0x-prefixed hexadecimal, the way JSON-RPC and x402 write bytes.</summary>
+/// <summary>
+/// 0x-prefixed hexadecimal, the way JSON-RPC and x402 write bytes. Decoding is strict on purpose: payloads
+/// and node answers with an odd number of digits or a stray character are refused, where Nethereum's
+/// <c>HexToByteArray</c> pads an odd length with a zero and reads on.
+/// </summary>
 public static class Hex
 {
     /// <summary>Decodes hex with or without a 0x prefix; an odd length or a non-hex digit throws.</summary>
