@@ -63,7 +63,9 @@ public static class Eip712
         WriteUint256(a.ValidAfter, encoded.Slice(4 * Word, Word), "validAfter");
         WriteUint256(a.ValidBefore, encoded.Slice(5 * Word, Word), "validBefore");
         a.Nonce.CopyTo(encoded[(6 * Word)..]);
-        return Keccak256.Hash(encoded);
+        var structHash = new byte[Word];
+        Keccak256.Hash(encoded, structHash);
+        return structHash;
     }
 
     /// <summary>keccak256(0x19 0x01 || domainSeparator || structHash), the hash that is signed.</summary>
