@@ -1,3 +1,4 @@
+using Nethereum.Util;
 using P402.Core.Chain.Ethereum;
 
 namespace P402.Tests.Chain.Ethereum;
@@ -26,6 +27,19 @@ public sealed class EthKeyTests
     public void ToString_Eip55Examples_RoundTripsChecksum(string address)
     {
         Assert.Equal(address, EthAddress.Parse(address.ToLowerInvariant()).ToString());
+    }
+
+    [Fact]
+    public void ToString_1000RandomAddresses_AgreesWithNethereumAddressUtil()
+    {
+        var random = new Random(55);
+        var bytes = new byte[EthAddress.Length];
+        for (var i = 0; i < 1000; i++)
+        {
+            random.NextBytes(bytes);
+
+            Assert.Equal(AddressUtil.Current.ConvertToChecksumAddress(bytes), new EthAddress(bytes).ToString());
+        }
     }
 
     [Fact]
