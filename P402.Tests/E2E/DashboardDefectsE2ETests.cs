@@ -76,6 +76,11 @@ public sealed class DashboardDefectsE2ETests(DashboardAppFixture app)
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog.GetByLabel("Key name").First).ToBeVisibleAsync();
         await Expect(dialog.Locator(".mud-input-error")).ToHaveCountAsync(0);
+        // Focus passing through the empty field (Tab) is not a mistake either.
+        await dialog.GetByLabel("Key name").First.FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(dialog.GetByText("Give the key a name.")).ToHaveCountAsync(0);
+        await Expect(dialog.Locator(".mud-input-error")).ToHaveCountAsync(0);
         await Expect(dialog.GetByTestId("key-mode-help")).ToContainTextAsync("p402_test_");
         await DashboardPages.ScreenshotAsync(page, "defect-key-dialog-open-1440");
 
