@@ -55,6 +55,7 @@ public static class CoreServiceCollectionExtensions
 
         services.TryAddSingleton<ReceiptService>();
         services.TryAddSingleton<ReceiptVerifier>();
+        services.TryAddSingleton<RevokerNames>();
         return services;
     }
 

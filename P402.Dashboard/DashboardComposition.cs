@@ -59,6 +59,9 @@ internal static class DashboardComposition
         app.UseWhen(context => ApiComposition.IsApiPath(context.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(context => !ApiComposition.IsApiPath(context.Request.Path),
             ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status-code pages, so that a re-executed request (an unknown URL → /not-found) is routed
+        // again and finds the not-found page instead of answering an empty 404.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -7,15 +7,15 @@ namespace P402.Core.ApiKeys;
 /// <summary>Create, list, revoke and authenticate merchant API keys.</summary>
 public sealed class ApiKeyService(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events, ApiKeyCache cache)
 {
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = ApiKeyName.MaxLength;
 
     public async Task<CreatedApiKey> CreateAsync(string merchantId, string name, ApiKeyScopes scopes, ApiKeyMode mode, string createdBy, CancellationToken cancellationToken)
     {
-        name = name.Trim();
-        if (name.Length is 0 or > MaxNameLength)
+        if (ApiKeyName.Problem(name) is { } problem)
         {
-            throw new ArgumentException($"A key needs a name of 1 to {MaxNameLength} characters.", nameof(name));
+            throw new ArgumentException(problem, nameof(name));
         }
+        name = name.Trim();
         if (scopes == ApiKeyScopes.None || (scopes & ~ApiKeyScopes.All) != 0)
         {
             throw new ArgumentException("A key needs at least one known scope.", nameof(scopes));

@@ -8,6 +8,7 @@ public static class SettingsValidation
     public const long MaxGasPerSettlement = 1_000_000;
     public const int MinReceiptTtlSeconds = 1;
     public const int MaxReceiptTtlSeconds = 365 * 24 * 3_600;
+    public const long WeiPerGwei = 1_000_000_000;
 
     /// <summary>Field name → message for every broken rule; empty when the settings are valid.</summary>
     public static IReadOnlyDictionary<string, string> Validate(MerchantSettings settings)

@@ -56,8 +56,16 @@ public sealed class SettlementQueries(IDbContextFactory<P402DbContext> contexts)
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var search = filter.Search.Trim();
-            var hash = search.ToLowerInvariant();
-            query = query.Where(s => s.TxHash == hash || s.RequestId == search || s.Id == search);
+            if (SettlementSearch.IsHashPrefix(search))
+            {
+                // The grid shows hashes shortened (0x1234ab…): their beginning finds them.
+                var prefix = search.ToLowerInvariant();
+                query = query.Where(s => s.TxHash != null && s.TxHash.StartsWith(prefix));
+            }
+            else
+            {
+                query = query.Where(s => s.RequestId == search || s.Id == search);
+            }
         }
         return query;
     }

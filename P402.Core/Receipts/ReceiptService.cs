@@ -90,8 +90,12 @@ public sealed class ReceiptService(IDbContextFactory<P402DbContext> contexts, Me
         };
         if (!string.IsNullOrWhiteSpace(filter.Resource))
         {
-            var resource = ResourceUrl.TryNormalize(filter.Resource, out var normalized) ? normalized : filter.Resource;
-            query = query.Where(r => r.Resource == resource);
+            // Part of the URL is enough ("/weather", "api.example.com"); a whole URL is normalised first, as stored.
+            var text = filter.Resource.Trim();
+            var resource = (ResourceUrl.TryNormalize(text, out var normalized) ? normalized : text).ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL lower(): a case-insensitive match, as a person expects.
+            query = query.Where(r => r.Resource.ToLower().Contains(resource));
+#pragma warning restore CA1304, CA1311, CA1862
         }
         if (!string.IsNullOrWhiteSpace(filter.Payer))
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using P402.Core.Common;
+using P402.Core.Payments;
 using P402.Core.Receipts;
 using P402.Dashboard.Api;
 
@@ -42,6 +43,10 @@ internal static class ReceiptEndpoints
         if (!TryParseState(state, out var parsed))
         {
             return ApiProblems.BadRequest(http, "state must be active, expired or revoked.");
+        }
+        if (PayerAddress.Problem(payer) is { } payerProblem)
+        {
+            return ApiProblems.BadRequest(http, payerProblem);
         }
         var result = await receipts.ListAsync(Merchant(http), new ReceiptFilter(parsed, resource, payer), new PageRequest(page ?? 1, pageSize ?? 25), cancellationToken);
         return TypedResults.Ok(PageResponse.From(result, ReceiptResponse.From, http.GetRequestId()));

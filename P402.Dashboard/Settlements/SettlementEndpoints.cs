@@ -30,6 +30,11 @@ internal static class SettlementEndpoints
             wanted = parsed;
         }
         var filter = new SettlementFilter(wanted, payer, from?.ToUniversalTime(), to?.ToUniversalTime());
+        if (SettlementFilterRules.Validate(filter) is { Count: > 0 } errors)
+        {
+            return ApiProblems.BadRequest(http, string.Join(" ", errors.Values),
+                new Dictionary<string, object?> { ["errors"] = errors.ToDictionary(e => e.Key, e => new[] { e.Value }) });
+        }
         var result = await settlements.ListAsync(Merchant(http), filter, new PageRequest(page ?? 1, pageSize ?? 25), cancellationToken);
         return TypedResults.Ok(PageResponse.From(result, SettlementResponse.From, http.GetRequestId()));
     }

@@ -15,7 +15,7 @@ public sealed class ApiKeysPageTests : DashboardTestContext
         host.WaitForElement("[data-testid=keys-empty]");
 
         host.Find("button[data-testid=create-key]").Click();
-        host.WaitForElement("input[data-testid=key-name]").Input("Production server");
+        host.WaitForElement("input[data-testid=key-name]").Change("Production server");
         host.Find("button[data-testid=create-key-submit]").Click();
 
         var secret = host.WaitForElement("[data-testid=new-key-secret]").TextContent.Trim();
@@ -47,6 +47,55 @@ public sealed class ApiKeysPageTests : DashboardTestContext
         host.WaitForAssertion(() => Assert.Contains("Give the key a name.", host.Markup, StringComparison.Ordinal));
         Assert.Empty(host.FindAll("[data-testid=new-key-secret]"));
         Assert.Empty(await Get<ApiKeyService>().ListAsync(merchantId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CreateDialog_Opened_ShowsNoErrorUntilThePersonActs()
+    {
+        await SignInNewMerchantAsync(MerchantRole.Owner);
+        var host = RenderPage<ApiKeys>();
+        host.WaitForElement("button[data-testid=create-key]").Click();
+        host.WaitForElement("input[data-testid=key-name]");
+
+        Assert.DoesNotContain("Give the key a name.", host.Markup, StringComparison.Ordinal);
+        Assert.Empty(host.FindAll(".mud-input-error"));
+        Assert.Contains("p402_test_", host.Find("[data-testid=key-mode-help]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateKey_NameOverTheLimit_IsRefusedWithTheRuleAndNeverCut()
+    {
+        var merchantId = await SignInNewMerchantAsync(MerchantRole.Owner);
+        var host = RenderPage<ApiKeys>();
+        host.WaitForElement("button[data-testid=create-key]").Click();
+        var name = host.WaitForElement("input[data-testid=key-name]");
+        // The browser must not cut the name to fit (MudBlazor's default maxlength is far above the rule).
+        Assert.True(int.Parse(name.GetAttribute("maxlength") ?? "524288", System.Globalization.CultureInfo.InvariantCulture) > ApiKeyName.MaxLength);
+
+        name.Change(new string('k', ApiKeyName.MaxLength + 1));
+        host.Find("button[data-testid=create-key-submit]").Click();
+
+        host.WaitForAssertion(() => Assert.Contains("The name is 101 characters long; a key name can have at most 100.", host.Markup, StringComparison.Ordinal));
+        Assert.Empty(host.FindAll("[data-testid=new-key-secret]"));
+        Assert.Empty(await Get<ApiKeyService>().ListAsync(merchantId, CancellationToken.None));
+        var service = await Assert.ThrowsAsync<ArgumentException>(() =>
+            Get<ApiKeyService>().CreateAsync(merchantId, new string('k', 101), ApiKeyScopes.All, ApiKeyMode.Live, "user-1", CancellationToken.None));
+        Assert.StartsWith(ApiKeyName.Problem(new string('k', 101))!, service.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateKey_NameAtTheLimit_KeepsEveryCharacter()
+    {
+        var merchantId = await SignInNewMerchantAsync(MerchantRole.Owner);
+        var host = RenderPage<ApiKeys>();
+        host.WaitForElement("button[data-testid=create-key]").Click();
+        var longName = string.Concat(Enumerable.Repeat("Production ", 10))[..ApiKeyName.MaxLength];
+        host.WaitForElement("input[data-testid=key-name]").Change(longName);
+        host.Find("button[data-testid=create-key-submit]").Click();
+
+        host.WaitForElement("[data-testid=new-key-secret]");
+        var key = Assert.Single(await Get<ApiKeyService>().ListAsync(merchantId, CancellationToken.None));
+        Assert.Equal(longName.Trim(), key.Name);
     }
 
     [Fact]

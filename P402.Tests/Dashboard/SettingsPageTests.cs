@@ -56,6 +56,45 @@ public sealed class SettingsPageTests : DashboardTestContext
         });
     }
 
+    [Fact]
+    public async Task Edit_GasPriceBeyondDecimalRange_ShowsTheLimitInsteadOfCrashing()
+    {
+        var merchantId = await SignInNewMerchantAsync(MerchantRole.Owner);
+        var host = RenderPage<Settings>();
+
+        // 1e20 gwei: gwei × 1e9 does not fit a decimal, which is what crashed the circuit.
+        host.WaitForElement("input[data-testid=gas-price-limit]").Change("100000000000000000000");
+
+        host.WaitForAssertion(() => Assert.Contains("The gas price limit must be above 0 and at most 10,000 gwei.", host.Markup, StringComparison.Ordinal));
+        Assert.Equal("100000000000000000000", host.Find("input[data-testid=gas-price-limit]").GetAttribute("value"));
+        Assert.True(host.Find("button[data-testid=save-settings]").HasAttribute("disabled"));
+        var saved = await Get<MerchantService>().GetSettingsAsync(merchantId, CancellationToken.None);
+        Assert.Equal(MerchantSettings.StandardGasPriceLimitWei, saved.GasPriceLimitWei);
+    }
+
+    [Theory]
+    [InlineData("gas-price-limit", "fifty", "Enter the gas price limit in gwei as a number, e.g. 50 or 12.5.")]
+    [InlineData("max-gas", "12k", "Enter the gas per settlement as a whole number, e.g. 150000.")]
+    [InlineData("default-ttl", "1h", "Enter the default receipt TTL as a whole number of seconds, e.g. 3600.")]
+    [InlineData("max-ttl", "1.5", "Enter the maximum receipt TTL as a whole number of seconds, e.g. 86400.")]
+    public async Task Edit_LettersInANumberField_KeepsThemAndSaysWhatIsWrong(string field, string typed, string message)
+    {
+        var merchantId = await SignInNewMerchantAsync(MerchantRole.Owner);
+        var host = RenderPage<Settings>();
+
+        host.WaitForElement($"input[data-testid={field}]").Change(typed);
+
+        host.WaitForAssertion(() => Assert.Contains(message, host.Markup, StringComparison.Ordinal));
+        Assert.Equal(typed, host.Find($"input[data-testid={field}]").GetAttribute("value"));
+        Assert.True(host.Find("button[data-testid=save-settings]").HasAttribute("disabled"));
+        var page = host.FindComponent<Settings>();
+        await page.InvokeAsync(() => page.Instance.SaveAsync());
+        Assert.DoesNotContain("Settings saved.", host.Markup, StringComparison.Ordinal);
+        var saved = await Get<MerchantService>().GetSettingsAsync(merchantId, CancellationToken.None);
+        Assert.Equal(MerchantSettings.StandardMaxGasPerSettlement, saved.MaxGasPerSettlement);
+        Assert.Equal(MerchantSettings.StandardReceiptTtlSeconds, saved.DefaultReceiptTtlSeconds);
+    }
+
     [Theory]
     [InlineData(MerchantRole.Developer)]
     [InlineData(MerchantRole.Viewer)]

@@ -37,6 +37,18 @@ public static class DashboardPages
     public static Task WaitForAppAsync(IPage page) =>
         Expect(page.Locator("html[data-p402-interactive]")).ToBeAttachedAsync();
 
+    /// <summary>The element is wholly visible: scrolled to, and not cut by the viewport or a clipping ancestor.</summary>
+    public static async Task ExpectFullyOnScreenAsync(ILocator locator)
+    {
+        await Expect(locator).ToBeVisibleAsync();
+        await locator.ScrollIntoViewIfNeededAsync();
+        await Expect(locator).ToBeInViewportAsync(new() { Ratio = 1 });
+    }
+
+    /// <summary>Nothing on the page is wider than the window (a phone would scroll sideways, or cut it off).</summary>
+    public static Task ExpectNoSidewaysScrollAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth");
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(DashboardAppFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
 }

@@ -16,11 +16,27 @@ public sealed class TwoFactorE2ETests(DashboardAppFixture app)
         await page.GotoAsync("Account/Manage/TwoFactorAuthentication");
         await DashboardPages.ScreenshotAsync(page, "account-2fa");
         await page.GetByRole(AriaRole.Link, new() { Name = "Add authenticator app" }).ClickAsync();
+        var qr = page.GetByRole(AriaRole.Img, new() { Name = "QR code that adds your P402 account to an authenticator app" });
+        await Expect(qr).ToBeVisibleAsync();
+        // A real image (decoded by the browser), not a placeholder: a QR code of an otpauth URI is at least 25 modules wide.
+        Assert.True(await qr.EvaluateAsync<int>("img => img.naturalWidth") >= 25 * 6);
+        await DashboardPages.ScreenshotAsync(page, "account-authenticator-qr");
         var key = await page.Locator("kbd").First.TextContentAsync();
         await page.GetByLabel("Verification code").FillAsync(Totp.Code(key!, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await Expect(page.GetByText("Your authenticator app has been verified.")).ToBeVisibleAsync();
         await Expect(page.Locator(".recovery-codes code")).ToHaveCountAsync(10);
+        var codes = await page.Locator(".recovery-codes code").AllTextContentsAsync();
+
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy recovery codes" }).ClickAsync();
+        await Expect(page.GetByText("Copied to the clipboard.")).ToBeVisibleAsync();
+        Assert.Equal(string.Join("\n", codes), await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download recovery codes" }).ClickAsync());
+        Assert.Equal("p402-recovery-codes.txt", download.SuggestedFilename);
+        var file = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.All(codes, code => Assert.Contains(code, file, StringComparison.Ordinal));
+        await DashboardPages.ScreenshotAsync(page, "account-recovery-codes");
 
         await page.Context.ClearCookiesAsync();
         await page.GotoAsync("Account/Login");

@@ -111,6 +111,8 @@ public sealed class SettlementQueryTests(AnvilChainFixture chain, SharedApp shar
     [InlineData("status=nonsense")]
     [InlineData("from=yesterday")]
     [InlineData("page=one")]
+    [InlineData("payer=0x1234")]
+    [InlineData("payer=0x1234%E2%80%A6abcd")]
     public async Task ListSettlements_UnreadableFilter_BadRequestProblem(string query)
     {
         var client = App.ClientFor(await App.CreateMerchantAsync());

@@ -70,14 +70,14 @@ public sealed class PlaygroundComponentTests : DashboardTestContext
         var steps = new List<PlaygroundStep>
         {
             PlaygroundSteps.ForReuse(new PlaygroundReuse(id, 200, "{\"city\":\"Lisbon\"}", null), Receipt(ReceiptState.Active, 1), At),
-            PlaygroundSteps.ForRevoke(Receipt(ReceiptState.Revoked, 1), At),
+            PlaygroundSteps.ForRevoke(Receipt(ReceiptState.Revoked, 1), "owner@example.com", At),
             PlaygroundSteps.ForReuse(new PlaygroundReuse(id, 402, "{}", "RECEIPT_REVOKED"), Receipt(ReceiptState.Revoked, 1), At),
         };
 
         var timeline = Render<PaymentTimeline>(p => p.Add(t => t.Steps, steps));
 
         Assert.Equal("1", timeline.Find("[data-testid=step-reused] [data-testid=field-reuse-count]").TextContent);
-        Assert.Equal("user:u1", timeline.Find("[data-testid=step-revoked] [data-testid=field-revoked-by]").TextContent);
+        Assert.Equal("owner@example.com", timeline.Find("[data-testid=step-revoked] [data-testid=field-revoked-by]").TextContent);
         Assert.Contains("Receipt refused: RECEIPT_REVOKED", timeline.Find("[data-testid=step-refused]").TextContent, StringComparison.Ordinal);
     }
 

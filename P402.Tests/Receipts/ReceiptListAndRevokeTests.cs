@@ -39,6 +39,9 @@ public sealed class ReceiptListAndRevokeTests(P402AppFixture fixture) : IClassFi
         Assert.Equal([c.Id()], await IdsAsync("state=REVOKED"));
         Assert.Empty(await IdsAsync("state=expired"));
         Assert.Empty(await IdsAsync("resource=" + Uri.EscapeDataString("https://api.example.com/c")));
+        // Part of the URL finds it too, in any case: a person seldom has the whole URL at hand.
+        Assert.Equal([b.Id(), a.Id()], await IdsAsync("resource=" + Uri.EscapeDataString("example.com/a")));
+        Assert.Equal([c.Id()], await IdsAsync("resource=" + Uri.EscapeDataString("/B")));
 
         var first = await PageAsync("pageSize=2&page=1");
         var second = await PageAsync("pageSize=2&page=2");

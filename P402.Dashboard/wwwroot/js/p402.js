@@ -9,6 +9,16 @@ window.p402 = {
     document.cookie = `p402-theme=${value}; path=/; max-age=31536000; samesite=lax`;
     document.documentElement.classList.toggle("p402-dark", dark);
   },
+  // Static (SSR) pages: a button with data-p402-copy-codes="id" copies the codes inside that element, one a line.
+  async copyCodes(button) {
+    const list = document.getElementById(button.getAttribute("data-p402-copy-codes"));
+    const codes = [...list.querySelectorAll("code")].map((c) => c.textContent.trim()).join("\n");
+    const ok = await window.p402.copyText(codes);
+    const status = button.parentElement.querySelector("[data-p402-copy-status]");
+    if (status) {
+      status.textContent = ok ? "Copied to the clipboard." : "Copy failed: select the codes and copy them by hand.";
+    }
+  },
   async copyText(text) {
     try {
       await navigator.clipboard.writeText(text);
@@ -28,3 +38,10 @@ window.p402 = {
     }
   },
 };
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.("[data-p402-copy-codes]");
+  if (button) {
+    window.p402.copyCodes(button);
+  }
+});

@@ -36,6 +36,7 @@ public sealed partial class Playground : IDisposable
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private RevokerNames Revokers { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -99,7 +100,8 @@ public sealed partial class Playground : IDisposable
         await RunAsync(async () =>
         {
             receipt = await Service.RevokeAsync(demoMerchantId!, held.Id, user!.Actor, CancellationToken.None) ?? held;
-            steps.Add(PlaygroundSteps.ForRevoke(receipt, Time.GetUtcNow()));
+            var revokedBy = await Revokers.DescribeAsync(demoMerchantId!, receipt.RevokedBy, CancellationToken.None);
+            steps.Add(PlaygroundSteps.ForRevoke(receipt, revokedBy, Time.GetUtcNow()));
         });
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using P402.Core.Common;
+using P402.Core.Payments;
 using P402.Core.Receipts;
 using P402.Dashboard.Authorization;
 using P402.Dashboard.Components.Shared;
@@ -21,6 +22,11 @@ public sealed partial class Receipts
     [Inject] private MerchantEvents Events { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "state")] private string? StateQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "resource")] private string? ResourceQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "payer")] private string? PayerQuery { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -29,9 +35,24 @@ public sealed partial class Receipts
         subscription = Events.Subscribe(user.MerchantId, OnMerchantEventAsync);
     }
 
+    /// <summary>The filter lives in the URL: a bookmark or the back button brings it back.</summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        var next = ReceiptFilterQuery.Parse(StateQuery, ResourceQuery, PayerQuery);
+        if (next != filter)
+        {
+            filter = next;
+            await ReloadAsync();
+        }
+    }
+
     private async Task<GridData<ReceiptView>> LoadAsync(GridState<ReceiptView> state, CancellationToken cancellationToken)
     {
         error = null;
+        if (PayerAddress.Problem(filter.Payer) is not null)
+        {
+            return new GridData<ReceiptView> { Items = [], TotalItems = 0 };
+        }
         try
         {
             var page = await ReceiptService.ListAsync(user!.MerchantId, filter, new PageRequest(state.Page + 1, state.PageSize), cancellationToken);
@@ -50,11 +71,7 @@ public sealed partial class Receipts
         }
     }
 
-    private async Task OnFilterChangedAsync(ReceiptFilter value)
-    {
-        filter = value;
-        await ReloadAsync();
-    }
+    private void OnFilterChanged(ReceiptFilter value) => Navigation.NavigateTo(ReceiptFilterQuery.PageUrl(value));
 
     private Task ReloadAsync() => grid?.ReloadServerData() ?? Task.CompletedTask;
 

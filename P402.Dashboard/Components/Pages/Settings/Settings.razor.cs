@@ -45,15 +45,20 @@ public sealed partial class Settings
     private async Task ChangeAsync(Action apply)
     {
         apply();
-        errors = SettingsValidation.Validate(form!.ToSettings());
+        errors = form!.Read(out _);
+        await ShowErrorsAsync();
+    }
+
+    private async Task ShowErrorsAsync()
+    {
         if (mudForm is not null)
         {
             await mudForm.ValidateAsync();
         }
     }
 
-    /// <summary>A MudBlazor field rule that answers with SettingsValidation's message for <paramref name="field"/>.</summary>
-    private Func<T, string?> Rule<T>(string field) => _ => errors.GetValueOrDefault(field);
+    /// <summary>A MudBlazor field rule that answers with the Core rules' message for <paramref name="field"/>.</summary>
+    private Func<string?, string?> Rule(string field) => _ => errors.GetValueOrDefault(field);
 
     /// <summary>Saves through the same Core method as the API; only owners pass the server-side check.</summary>
     internal async Task SaveAsync()
@@ -63,11 +68,19 @@ public sealed partial class Settings
             Snackbar.Add("Only owners can change settings.", Severity.Error);
             return;
         }
+        errors = form!.Read(out var settings);
+        if (errors.Count > 0)
+        {
+            await ShowErrorsAsync();
+            Snackbar.Add("Nothing was saved: correct the highlighted fields first.", Severity.Warning);
+            return;
+        }
         saving = true;
         try
         {
             var user = await Current.GetRequiredAsync();
-            errors = await Merchants.UpdateSettingsAsync(user.MerchantId, form!.ToSettings(), CancellationToken.None);
+            errors = await Merchants.UpdateSettingsAsync(user.MerchantId, settings, CancellationToken.None);
+            await ShowErrorsAsync();
             if (errors.Count == 0)
             {
                 Snackbar.Add("Settings saved.", Severity.Success);

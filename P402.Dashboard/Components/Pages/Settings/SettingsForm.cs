@@ -1,46 +1,43 @@
 using P402.Core.Merchants;
-using P402.Dashboard.Components.Shared;
 
 namespace P402.Dashboard.Components.Pages.Settings;
 
-/// <summary>The settings as a person edits them: gas price in gwei, the rest as stored.</summary>
+/// <summary>
+/// The settings as a person edits them: text, so that letters or a huge number stay on screen with a message
+/// instead of reverting or crashing. <see cref="SettingsText"/> (Core) reads and validates it.
+/// </summary>
 internal sealed class SettingsForm
 {
-    public decimal GasPriceLimitGwei { get; set; }
+    public string? GasPriceLimitGwei { get; set; }
 
-    public long MaxGasPerSettlement { get; set; }
+    public string? MaxGasPerSettlement { get; set; }
 
-    public int DefaultReceiptTtlSeconds { get; set; }
+    public string? DefaultReceiptTtlSeconds { get; set; }
 
-    public int MaxReceiptTtlSeconds { get; set; }
+    public string? MaxReceiptTtlSeconds { get; set; }
 
-    public static SettingsForm From(MerchantSettings settings) => new()
+    public static SettingsForm From(MerchantSettings settings)
     {
-        GasPriceLimitGwei = settings.GasPriceLimitWei / Format.WeiPerGwei,
-        MaxGasPerSettlement = settings.MaxGasPerSettlement,
-        DefaultReceiptTtlSeconds = settings.DefaultReceiptTtlSeconds,
-        MaxReceiptTtlSeconds = settings.MaxReceiptTtlSeconds,
-    };
-
-    public MerchantSettings ToSettings() => new()
-    {
-        GasPriceLimitWei = GweiToWei(GasPriceLimitGwei),
-        MaxGasPerSettlement = MaxGasPerSettlement,
-        DefaultReceiptTtlSeconds = DefaultReceiptTtlSeconds,
-        MaxReceiptTtlSeconds = MaxReceiptTtlSeconds,
-    };
-
-    /// <summary>Whole wei; values beyond <see cref="long"/> saturate so that validation reports them as too high.</summary>
-    public static long GweiToWei(decimal gwei)
-    {
-        var wei = decimal.Round(gwei * Format.WeiPerGwei, MidpointRounding.AwayFromZero);
-        return wei >= long.MaxValue ? long.MaxValue : wei <= long.MinValue ? long.MinValue : (long)wei;
+        var text = SettingsText.From(settings);
+        return new SettingsForm
+        {
+            GasPriceLimitGwei = text.GasPriceLimitGwei,
+            MaxGasPerSettlement = text.MaxGasPerSettlement,
+            DefaultReceiptTtlSeconds = text.DefaultReceiptTtlSeconds,
+            MaxReceiptTtlSeconds = text.MaxReceiptTtlSeconds,
+        };
     }
 
-    /// <summary>"1 hour", "30 days", "90 seconds": a hint under a TTL field.</summary>
-    public static string Describe(int seconds) => seconds switch
+    /// <summary>The settings typed so far and every message about them (empty when they can be saved).</summary>
+    public IReadOnlyDictionary<string, string> Read(out MerchantSettings settings) =>
+        new SettingsText(GasPriceLimitGwei, MaxGasPerSettlement, DefaultReceiptTtlSeconds, MaxReceiptTtlSeconds).Read(out settings);
+
+    /// <summary>"1 hour", "30 days", "90 seconds": a hint under a TTL field; "—" while it is not a valid number.</summary>
+    public static string Describe(string? seconds) =>
+        SettingsText.Whole(seconds) is { } value and > 0 and <= int.MaxValue ? Describe((int)value) : "—";
+
+    private static string Describe(int seconds) => seconds switch
     {
-        <= 0 => "—",
         _ when seconds % 86_400 == 0 => Plural(seconds / 86_400, "day"),
         _ when seconds % 3_600 == 0 => Plural(seconds / 3_600, "hour"),
         _ when seconds % 60 == 0 => Plural(seconds / 60, "minute"),

@@ -19,6 +19,7 @@ public sealed partial class SettlementDetail
     [Inject] private SettlementQueries Queries { get; set; } = default!;
     [Inject] private PaymentNetworks Networks { get; set; } = default!;
     [Inject] private CurrentMerchant Current { get; set; } = default!;
+    [Inject] private ChainRuntime Chain { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -36,6 +37,11 @@ public sealed partial class SettlementDetail
         settlement?.TxHash is { Length: > 0 } hash && networks.Find(settlement.Network)?.Options.ExplorerTxUrl is { Length: > 0 } format
             ? string.Format(System.Globalization.CultureInfo.InvariantCulture, format, hash)
             : null;
+
+    /// <summary>Why there is no "View on explorer" button, so that its absence is not a mystery.</summary>
+    private string NoExplorerReason(SettlementView s) => Chain.DevChain is not null
+        ? "No block explorer link: this transaction is on the local development chain (anvil), which no public explorer indexes. Its hash, block and gas are below."
+        : $"No block explorer link: no explorer is configured for {s.Network} (Chain:Networks:N:ExplorerTxUrl).";
 
     private static IEnumerable<(string Label, string Value, bool Mono)> Fields(SettlementView s) =>
     [

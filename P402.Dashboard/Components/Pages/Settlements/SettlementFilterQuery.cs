@@ -23,12 +23,20 @@ internal static class SettlementFilterQuery
         return QueryHelpers.AddQueryString(ExportPath, query);
     }
 
-    public static SettlementFilter Parse(IQueryCollection query) => new(
-        Status: Enum.TryParse<SettlementStatus>(query["status"], ignoreCase: true, out var status) ? status : null,
-        Payer: Text(query["payer"]),
-        From: Time(query["from"]),
-        To: Time(query["to"]),
-        Search: Text(query["search"]));
+    public const string PagePath = "settlements";
+
+    /// <summary>The settlements page showing <paramref name="filter"/>: a link to bookmark, one history entry per change.</summary>
+    public static string PageUrl(SettlementFilter filter) => PagePath + ExportUrl(filter)[ExportPath.Length..];
+
+    public static SettlementFilter Parse(IQueryCollection query) =>
+        Parse(query["status"], query["payer"], query["from"], query["to"], query["search"]);
+
+    public static SettlementFilter Parse(string? status, string? payer, string? from, string? to, string? search) => new(
+        Status: Enum.TryParse<SettlementStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null,
+        Payer: Text(payer),
+        From: Time(from),
+        To: Time(to),
+        Search: Text(search));
 
     private static void Add(Dictionary<string, string?> query, string name, string? value)
     {

@@ -10,6 +10,7 @@ public sealed partial class Settlements
 {
     private MudDataGrid<SettlementView>? grid;
     private SettlementFilter filter = new();
+    private IReadOnlyDictionary<string, string> filterErrors = new Dictionary<string, string>();
     private string? error;
     private string merchantId = "";
     private IDisposable? subscription;
@@ -19,16 +20,38 @@ public sealed partial class Settlements
     [Inject] private MerchantEvents Events { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
+    [SupplyParameterFromQuery(Name = "status")] private string? StatusQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "payer")] private string? PayerQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] private string? FromQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] private string? ToQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "search")] private string? SearchQuery { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         merchantId = (await Current.GetRequiredAsync()).MerchantId;
         subscription = Events.Subscribe(merchantId, OnMerchantEventAsync);
     }
 
+    /// <summary>The filter lives in the URL: a bookmark or the back button brings it back.</summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        var next = SettlementFilterQuery.Parse(StatusQuery, PayerQuery, FromQuery, ToQuery, SearchQuery);
+        if (next != filter)
+        {
+            filter = next;
+            filterErrors = SettlementFilterRules.Validate(filter);
+            await ReloadAsync();
+        }
+    }
+
     /// <summary>The grid's server query: paging and sorting from the grid, filters from the bar.</summary>
     private async Task<GridData<SettlementView>> LoadAsync(GridState<SettlementView> state, CancellationToken cancellationToken)
     {
         error = null;
+        if (filterErrors.Count > 0)
+        {
+            return new GridData<SettlementView> { Items = [], TotalItems = 0 };
+        }
         var sort = state.SortDefinitions.FirstOrDefault();
         var query = filter with
         {
@@ -59,11 +82,7 @@ public sealed partial class Settlements
         }
     }
 
-    private async Task OnFilterChangedAsync(SettlementFilter value)
-    {
-        filter = value;
-        await ReloadAsync();
-    }
+    private void OnFilterChanged(SettlementFilter value) => Navigation.NavigateTo(SettlementFilterQuery.PageUrl(value));
 
     private Task ReloadAsync() => grid?.ReloadServerData() ?? Task.CompletedTask;
 

@@ -9,9 +9,9 @@ namespace P402.Dashboard.Components.Pages.ApiKeys.Components;
 public sealed partial class CreateKeyDialog
 {
     private readonly CreateKeyInput input = new();
-    private MudForm? form;
     private CreatedApiKey? created;
     private string? error;
+    private string? nameError;
     private bool busy;
 
     [CascadingParameter]
@@ -20,13 +20,10 @@ public sealed partial class CreateKeyDialog
     internal async Task CreateAsync()
     {
         error = null;
-        if (form is not null)
+        nameError = ApiKeyName.Problem(input.Name);
+        if (nameError is not null)
         {
-            await form.ValidateAsync();
-            if (!form.IsValid)
-            {
-                return;
-            }
+            return;
         }
         var scopes = input.Scopes;
         if (scopes == ApiKeyScopes.None)
@@ -53,6 +50,16 @@ public sealed partial class CreateKeyDialog
         {
             busy = false;
         }
+    }
+
+    /// <summary>
+    /// The name's rule is checked when the person leaves the field having changed it (a change event), and on
+    /// Create: never while the dialog opens or when focus merely passes through.
+    /// </summary>
+    private void NameChanged(string? name)
+    {
+        input.Name = name ?? "";
+        nameError = ApiKeyName.Problem(input.Name);
     }
 
     private void Cancel() => Dialog.Cancel();

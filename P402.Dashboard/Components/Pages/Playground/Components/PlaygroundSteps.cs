@@ -99,7 +99,7 @@ internal static class PlaygroundSteps
             };
     }
 
-    public static PlaygroundStep ForRevoke(ReceiptView receipt, DateTimeOffset at)
+    public static PlaygroundStep ForRevoke(ReceiptView receipt, string? revokedBy, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         return new PlaygroundStep("revoked", "Receipt revoked",
@@ -108,7 +108,7 @@ internal static class PlaygroundSteps
             Fields =
             [
                 new("Receipt", receipt.Id, Code: true),
-                new("Revoked by", receipt.RevokedBy ?? "—", Code: true),
+                new("Revoked by", revokedBy ?? "—"),
                 new("Reuses before", Format.Number(receipt.ReuseCount)),
             ],
         };

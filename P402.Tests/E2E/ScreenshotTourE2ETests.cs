@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using P402.Core.ApiKeys;
+using P402.Core.Data;
+using P402.Core.Receipts;
+using P402.Tests.Dashboard;
+using static Microsoft.Playwright.Assertions;
+
+namespace P402.Tests.E2E;
+
+/// <summary>
+/// Every page at 1440×900 and 390×844 into test-results/screenshots/ (page-width.png), each checked for what a
+/// phone gets wrong first: nothing wider than the window, and the page's heading on screen.
+/// </summary>
+[Collection(DashboardE2ECollection.Name)]
+public sealed class ScreenshotTourE2ETests(DashboardAppFixture app)
+{
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(SmallScreenE2ETests.PhoneWidth, SmallScreenE2ETests.PhoneHeight)]
+    public async Task EveryPage_AtThisSize_FitsTheWindow(int width, int height)
+    {
+        var page = await app.NewPageAsync(width, height);
+        var email = DashboardAppFixture.NewEmail("tour");
+        await DashboardPages.RegisterAsync(page, email, "Tour Coffee Roasters");
+        var merchantId = await app.MerchantOfAsync(email);
+        var seed = new PaymentSeed(app.Services.GetRequiredService<IDbContextFactory<P402DbContext>>(),
+            app.Services.GetRequiredService<ReceiptService>(), app.Services.GetRequiredService<TimeProvider>());
+        var receipt = await seed.ReceiptAsync(merchantId, "https://api.example.com/weather?city=lisbon");
+        await seed.SettlementAsync(merchantId, 10_000, Core.Payments.SettlementStatus.Failed);
+        await app.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchantId, "Production server", ApiKeyScopes.All, ApiKeyMode.Live, "tour", CancellationToken.None);
+
+        (string Name, string Path, string Heading)[] pages =
+        [
+            ("overview", "", "Overview"),
+            ("settlements", "settlements", "Settlements"),
+            ("settlement-detail", $"settlements/{receipt.SettlementId}", "$0.01 USDC"),
+            ("receipts", "receipts", "Receipts"),
+            ("api-keys", "api-keys", "API keys"),
+            ("settings", "settings", "Settings"),
+            ("playground", "playground", "Playground"),
+            ("not-found", "no-such-page", "Page not found"),
+        ];
+        foreach (var (name, path, heading) in pages)
+        {
+            await DashboardPages.OpenAsync(page, path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+            await DashboardPages.ExpectNoSidewaysScrollAsync(page);
+            await DashboardPages.ScreenshotAsync(page, $"{name}-{width}");
+        }
+
+        (string Name, string Path, string Heading)[] accountPages =
+        [
+            ("account-manage", "Account/Manage", "Account & security"),
+            ("account-2fa-setup", "Account/Manage/EnableAuthenticator", "Account & security"),
+            ("account-password", "Account/Manage/ChangePassword", "Account & security"),
+        ];
+        foreach (var (name, path, heading) in accountPages)
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+            await DashboardPages.ExpectNoSidewaysScrollAsync(page);
+            await DashboardPages.ScreenshotAsync(page, $"{name}-{width}");
+        }
+
+        await page.Context.ClearCookiesAsync();
+        foreach (var (name, path, heading) in new[] { ("login", "Account/Login", "Log in"), ("register", "Account/Register", "Create your account") })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+            await DashboardPages.ExpectNoSidewaysScrollAsync(page);
+            await DashboardPages.ScreenshotAsync(page, $"{name}-{width}");
+        }
+        await page.Context.CloseAsync();
+    }
+}
