@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using P402.Core.ApiKeys;
 using P402.Core.Chain;
@@ -11,6 +12,7 @@ using P402.Core.Data;
 using P402.Core.Merchants;
 using P402.Core.Payments;
 using P402.Core.Payments.Identifiers;
+using P402.Core.Payments.Watcher;
 using P402.Core.Receipts;
 
 namespace P402.Core;
@@ -50,7 +52,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SettlementDelivery>();
         services.TryAddSingleton<PaymentSettler>();
         services.TryAddSingleton<PaymentIdentifierStore>();
-        services.TryAddSingleton<SettlementReconciler>();
+        services.TryAddSingleton<SettlementWaiters>();
+        services.TryAddSingleton<SettlementWatchers>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SettlementWatchers>(provider => provider.GetRequiredService<SettlementWatchers>()));
         services.TryAddSingleton<SettlementQueries>();
 
         services.TryAddSingleton<ReceiptService>();
@@ -67,7 +71,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<ChainOptions>()
             .Bind(configuration.GetSection(ChainOptions.SectionName))
-            .Validate(o => o.ConfirmationTimeoutSeconds > 0 && o.RpcTimeoutSeconds > 0 && o.ReceiptPollMilliseconds > 0, "Chain timeouts must be positive.")
+            .Validate(o => o.ConfirmationTimeoutSeconds > 0 && o.RpcTimeoutSeconds > 0 && o.BlockPollMilliseconds > 0 && o.WatcherRecheckSeconds > 0 && o.StuckAfterBlocks > 0, "Chain timeouts must be positive.")
             .Validate(o => o.Mode == ChainMode.Dev || o.Networks.TrueForAll(n => !string.IsNullOrWhiteSpace(n.RpcUrl)), "Every network needs an RpcUrl in Rpc mode.")
             .ValidateOnStart();
         services.AddOptions<DevChainOptions>().Bind(configuration.GetSection(DevChainOptions.SectionName));

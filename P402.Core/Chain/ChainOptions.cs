@@ -20,8 +20,14 @@ public sealed class ChainOptions
     /// <summary>How long /settle waits for the receipt before answering SETTLEMENT_PENDING.</summary>
     public double ConfirmationTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>How often the receipt is polled while waiting.</summary>
-    public double ReceiptPollMilliseconds { get; set; } = 100;
+    /// <summary>How often each network's settlement watcher asks the node for its latest block (one call, however many settlements wait).</summary>
+    public double BlockPollMilliseconds { get; set; } = 250;
+
+    /// <summary>The watcher looks at its Submitted settlements at least this often, even when no block came.</summary>
+    public double WatcherRecheckSeconds { get; set; } = 5;
+
+    /// <summary>After this many blocks without a receipt, the watcher checks that the node still knows the transaction.</summary>
+    public int StuckAfterBlocks { get; set; } = 3;
 
     /// <summary>How long a fetched gas price is reused (about one Base block).</summary>
     public double GasPriceCacheSeconds { get; set; } = 2;

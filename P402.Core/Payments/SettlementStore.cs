@@ -147,6 +147,16 @@ public sealed class SettlementStore(IDbContextFactory<P402DbContext> contexts, T
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The network's settlements whose transaction is out and not yet final: what its watcher follows.</summary>
+    public async Task<IReadOnlyList<Settlement>> ListSubmittedAsync(string network, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Settlements.AsNoTracking()
+            .Where(s => s.Status == SettlementStatus.Submitted && s.Network == network)
+            .OrderBy(s => s.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
     internal static (string Asset, string Payer, string Nonce) Key(ParsedPayment payment) =>
         (payment.Asset.ToLowerHex(), payment.Authorization.From.ToLowerHex(), Chain.Ethereum.Hex.Encode(payment.Authorization.Nonce));
 

@@ -4,6 +4,7 @@ using P402.Core.Chain;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
 using P402.Core.Merchants;
+using P402.Core.Payments.Watcher;
 
 namespace P402.Core.Payments;
 
@@ -12,7 +13,7 @@ namespace P402.Core.Payments;
 /// reserved settlement. The signed transaction is stored (Submitted) before it is broadcast, so a
 /// crash in between leaves something the reconciler can finish.
 /// </summary>
-public sealed class SettlementSubmitter(SettlementStore store, MerchantService merchants, ILogger<SettlementSubmitter> logger)
+public sealed class SettlementSubmitter(SettlementStore store, MerchantService merchants, SettlementWaiters waiters, ILogger<SettlementSubmitter> logger)
 {
     public async Task<SettleOutcome> SubmitAsync(PaymentNetwork network, Settlement settlement, ParsedPayment payment, CancellationToken cancellationToken)
     {
@@ -40,6 +41,7 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
             // The node refused the transaction: nothing is on the chain, the authorization is unspent.
             PaymentLog.BroadcastRefused(logger, settlement.Id, refused.Message);
             await store.MarkFailedAsync(settlement, PaymentCode.SettlementFailed, refused.Message, CancellationToken.None);
+            waiters.Finished(settlement);
             return SettleOutcome.Failed(PaymentCode.SettlementFailed, $"The node refused the transaction: {refused.Message}", payer, network.Network, settlement);
         }
         catch (RpcUnavailableException) when (settlement.Status == SettlementStatus.Submitted)
@@ -50,6 +52,7 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
         catch (RpcUnavailableException unavailable)
         {
             await store.MarkFailedAsync(settlement, PaymentCode.RpcUnavailable, unavailable.Message, CancellationToken.None);
+            waiters.Finished(settlement);
             return SettleOutcome.Failed(PaymentCode.RpcUnavailable, "The network's RPC node did not answer; nothing was sent.", payer, network.Network, settlement);
         }
     }
