@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using P402.Core.ApiKeys;
 using P402.Core.Chain;
 using P402.Core.Chain.DevChain;
+using P402.Core.Chain.Signers;
 using P402.Core.Common;
 using P402.Core.Data;
 using P402.Core.Merchants;
@@ -73,7 +74,11 @@ public static class CoreServiceCollectionExtensions
             .Bind(configuration.GetSection(ChainOptions.SectionName))
             .Validate(o => o.ConfirmationTimeoutSeconds > 0 && o.RpcTimeoutSeconds > 0 && o.BlockPollMilliseconds > 0 && o.WatcherRecheckSeconds > 0 && o.StuckAfterBlocks > 0, "Chain timeouts must be positive.")
             .Validate(o => o.Mode == ChainMode.Dev || o.Networks.TrueForAll(n => !string.IsNullOrWhiteSpace(n.RpcUrl)), "Every network needs an RpcUrl in Rpc mode.")
+            .Validate(o => o.GasHeadroomPercent is >= 0 and <= 200, "Chain:GasHeadroomPercent must be between 0 and 200.")
+            .Validate(o => o.Mode == ChainMode.Dev || SignerKeySettings.Configured(o).Any(),
+                "Chain:FacilitatorPrivateKey is required in Rpc mode (environment variable Chain__FacilitatorPrivateKey or user-secrets).")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChainOptions>, SignerKeyValidation>());
         services.AddOptions<DevChainOptions>().Bind(configuration.GetSection(DevChainOptions.SectionName));
     }
 }

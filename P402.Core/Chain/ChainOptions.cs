@@ -17,6 +17,12 @@ public sealed class ChainOptions
     /// </summary>
     public string? FacilitatorPrivateKey { get; set; }
 
+    /// <summary>
+    /// More signer keys (hex), each with its own nonce sequence, used concurrently: <c>Chain__FacilitatorPrivateKeys__0</c>,
+    /// <c>__1</c>… in the environment. Together with <see cref="FacilitatorPrivateKey"/> they are the facilitator's signers.
+    /// </summary>
+    public List<string> FacilitatorPrivateKeys { get; set; } = [];
+
     /// <summary>How long /settle waits for the receipt before answering SETTLEMENT_PENDING.</summary>
     public double ConfirmationTimeoutSeconds { get; set; } = 30;
 
@@ -34,6 +40,9 @@ public sealed class ChainOptions
 
     /// <summary>Each JSON-RPC call's time limit.</summary>
     public double RpcTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>The gas limit of a settlement is the node's estimate plus this share (capped by the merchant's max gas).</summary>
+    public int GasHeadroomPercent { get; set; } = 25;
 
     /// <summary>The overview warns below this facilitator ETH balance.</summary>
     public decimal LowBalanceEth { get; set; } = 0.01m;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using P402.Core.Chain.DevChain;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
+using P402.Core.Chain.Signers;
 using DevChainNode = P402.Core.Chain.DevChain.DevChain;
 
 namespace P402.Core.Chain;
@@ -34,14 +35,14 @@ public sealed class ChainRuntime(IOptions<ChainOptions> options, IOptions<DevCha
     {
         var chain = options.Value;
         var networks = chain.EffectiveNetworks;
-        string? keyHex = chain.FacilitatorPrivateKey;
+        var keys = SignerKeySettings.Parse(chain);
         if (chain.Mode == ChainMode.Dev)
         {
             _devChain = await DevChainNode.StartAsync(devOptions.Value, loggers.CreateLogger<DevChainNode>(), cancellationToken);
             networks = [WithRpc(NetworkOptions.BaseMainnet(), _devChain.RpcUrl.ToString(), explorer: null)];
-            keyHex ??= _devChain.Facilitator.PrivateKey;
+            keys = keys.Count > 0 ? keys : [EthKey.Parse(_devChain.Facilitator.PrivateKey)];
         }
-        var key = EthKey.Parse(keyHex ?? throw new InvalidOperationException("Chain:FacilitatorPrivateKey is required in Rpc mode (environment variable Chain__FacilitatorPrivateKey or user-secrets)."));
+        var key = keys[0];
         FacilitatorAddress = key.Address;
         var timeout = TimeSpan.FromSeconds(chain.RpcTimeoutSeconds);
         var started = new List<PaymentNetwork>();

@@ -1,9 +1,11 @@
 using System.Numerics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using P402.Core.Chain;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
 using P402.Core.Merchants;
+using P402.Core.Payments.Gas;
 using P402.Core.Payments.Watcher;
 
 namespace P402.Core.Payments;
@@ -13,7 +15,8 @@ namespace P402.Core.Payments;
 /// reserved settlement. The signed transaction is stored (Submitted) before it is broadcast, so a
 /// crash in between leaves something the reconciler can finish.
 /// </summary>
-public sealed class SettlementSubmitter(SettlementStore store, MerchantService merchants, SettlementWaiters waiters, ILogger<SettlementSubmitter> logger)
+public sealed class SettlementSubmitter(SettlementStore store, MerchantService merchants, SettlementWaiters waiters, IOptions<ChainOptions> options,
+    ILogger<SettlementSubmitter> logger)
 {
     public async Task<SettleOutcome> SubmitAsync(PaymentNetwork network, Settlement settlement, ParsedPayment payment, CancellationToken cancellationToken)
     {
@@ -21,12 +24,20 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
         try
         {
             var settings = await merchants.GetSettingsAsync(settlement.MerchantId, cancellationToken);
-            var fees = await ChooseFeesAsync(network, settings, cancellationToken);
             var callData = TokenCalls.TransferWithAuthorization(payment.Authorization, EcdsaSignature.FromBytes65(payment.Signature));
+            var feeQuote = ChooseFeesAsync(network, settings, cancellationToken);
+            var gasQuote = SettlementGas.EstimateAsync(network, payment.Asset, callData, network.Signer.Address, settings.MaxGasPerSettlement,
+                options.Value.GasHeadroomPercent, cancellationToken);
+            await Task.WhenAll(feeQuote, gasQuote);
+            var (fees, gas) = (await feeQuote, await gasQuote);
+            if (gas.ExceedsCap)
+            {
+                return await RefuseAsync(settlement, PaymentCode.GasLimitExceeded, SettlementGas.ExceedsCapMessage(gas, settings.MaxGasPerSettlement), payer, network);
+            }
             await WithFreshNonceRetryAsync(() => network.Nonces.WithNextNonceAsync(async nonce =>
             {
                 var transaction = new Eip1559Transaction(network.Options.ChainId, nonce, fees.Priority, fees.Max,
-                    settings.MaxGasPerSettlement, payment.Asset, BigInteger.Zero, callData);
+                    gas.Limit, payment.Asset, BigInteger.Zero, callData);
                 var signed = transaction.Sign(network.Signer);
                 var hash = Hex.Encode(signed.Hash);
                 await store.MarkSubmittedAsync(settlement, hash, Hex.Encode(signed.Raw), network.Signer.Address.ToLowerHex(), nonce, cancellationToken);
@@ -35,6 +46,12 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
                 return hash;
             }, cancellationToken));
             return SettleOutcome.Confirmed(settlement);
+        }
+        catch (ContractRevertException revert) when (settlement.Status == SettlementStatus.Pending)
+        {
+            // The gas estimate ran the transfer and it reverted: it would revert on-chain too. Nothing was sent.
+            var message = $"The transfer would revert ({revert.Reason ?? "no reason given"}); nothing was sent.";
+            return await RefuseAsync(settlement, PaymentCode.SettlementFailed, message, payer, network);
         }
         catch (JsonRpcException refused)
         {
@@ -55,6 +72,14 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
             waiters.Finished(settlement);
             return SettleOutcome.Failed(PaymentCode.RpcUnavailable, "The network's RPC node did not answer; nothing was sent.", payer, network.Network, settlement);
         }
+    }
+
+    private async Task<SettleOutcome> RefuseAsync(Settlement settlement, PaymentCode code, string message, string payer, PaymentNetwork network)
+    {
+        PaymentLog.Refused(logger, settlement.Id, PaymentCodes.Name(code));
+        await store.MarkFailedAsync(settlement, code, message, CancellationToken.None);
+        waiters.Finished(settlement);
+        return SettleOutcome.Failed(code, message, payer, network.Network, settlement);
     }
 
     private static async Task BroadcastAsync(PaymentNetwork network, SignedTransaction signed, CancellationToken cancellationToken)
