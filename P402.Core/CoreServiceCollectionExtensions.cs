@@ -43,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<MerchantService>();
         services.TryAddSingleton<Overview.OverviewService>();
 
+        services.TryAddSingleton<ISignerLeases, SingleInstanceSignerLeases>();
         services.TryAddSingleton<ChainRuntime>();
         services.TryAddSingleton<PaymentNetworks>();
         services.TryAddSingleton<ChainStatusService>();

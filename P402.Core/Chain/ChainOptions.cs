@@ -44,8 +44,11 @@ public sealed class ChainOptions
     /// <summary>The gas limit of a settlement is the node's estimate plus this share (capped by the merchant's max gas).</summary>
     public int GasHeadroomPercent { get; set; } = 25;
 
-    /// <summary>The overview warns below this facilitator ETH balance.</summary>
+    /// <summary>The overview warns below this facilitator ETH balance, and a signer key below it is not used while another has more.</summary>
     public decimal LowBalanceEth { get; set; } = 0.01m;
+
+    /// <summary>How long a signer key's ETH balance is trusted before it is read again (a key below <see cref="LowBalanceEth"/> is skipped).</summary>
+    public double SignerBalanceRefreshSeconds { get; set; } = 15;
 
     public IReadOnlyList<NetworkOptions> EffectiveNetworks => Networks.Count > 0 ? Networks : [NetworkOptions.BaseMainnet()];
 }

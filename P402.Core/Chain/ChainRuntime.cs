@@ -13,7 +13,8 @@ namespace P402.Core.Chain;
 /// local anvil chain (and stops it when the host disposes this singleton); in Rpc mode it connects
 /// to the configured nodes. The facilitator key is loaded here and never leaves this object's graph.
 /// </summary>
-public sealed class ChainRuntime(IOptions<ChainOptions> options, IOptions<DevChainOptions> devOptions, TimeProvider time, ILoggerFactory loggers) : IAsyncDisposable
+public sealed class ChainRuntime(IOptions<ChainOptions> options, IOptions<DevChainOptions> devOptions, ISignerLeases leases, TimeProvider time,
+    ILoggerFactory loggers) : IAsyncDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
@@ -42,15 +43,14 @@ public sealed class ChainRuntime(IOptions<ChainOptions> options, IOptions<DevCha
             networks = [WithRpc(NetworkOptions.BaseMainnet(), _devChain.RpcUrl.ToString(), explorer: null)];
             keys = keys.Count > 0 ? keys : [EthKey.Parse(_devChain.Facilitator.PrivateKey)];
         }
-        var key = keys[0];
-        FacilitatorAddress = key.Address;
+        FacilitatorAddress = keys[0].Address;
         var timeout = TimeSpan.FromSeconds(chain.RpcTimeoutSeconds);
         var started = new List<PaymentNetwork>();
         foreach (var network in networks)
         {
             var url = network.RpcUrl ?? throw new InvalidOperationException($"Network {network.Network} has no RpcUrl.");
             var rpc = new EthereumRpc(new JsonRpcClient(_http, new Uri(url), timeout));
-            started.Add(new PaymentNetwork(network, rpc, key, chain, time));
+            started.Add(new PaymentNetwork(network, rpc, keys, chain, leases, time));
         }
         _networks = started;
     }

@@ -6,6 +6,7 @@ using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
 using P402.Core.Merchants;
 using P402.Core.Payments.Gas;
+using P402.Core.Payments.Sending;
 using P402.Core.Payments.Watcher;
 
 namespace P402.Core.Payments;
@@ -25,8 +26,9 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
         {
             var settings = await merchants.GetSettingsAsync(settlement.MerchantId, cancellationToken);
             var callData = TokenCalls.TransferWithAuthorization(payment.Authorization, EcdsaSignature.FromBytes65(payment.Signature));
+            var signer = await network.Signers.ChooseAsync(cancellationToken);
             var feeQuote = ChooseFeesAsync(network, settings, cancellationToken);
-            var gasQuote = SettlementGas.EstimateAsync(network, payment.Asset, callData, network.Signer.Address, settings.MaxGasPerSettlement,
+            var gasQuote = SettlementGas.EstimateAsync(network, payment.Asset, callData, signer.Address, settings.MaxGasPerSettlement,
                 options.Value.GasHeadroomPercent, cancellationToken);
             await Task.WhenAll(feeQuote, gasQuote);
             var (fees, gas) = (await feeQuote, await gasQuote);
@@ -34,17 +36,8 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
             {
                 return await RefuseAsync(settlement, PaymentCode.GasLimitExceeded, SettlementGas.ExceedsCapMessage(gas, settings.MaxGasPerSettlement), payer, network);
             }
-            await WithFreshNonceRetryAsync(() => network.Nonces.WithNextNonceAsync(async nonce =>
-            {
-                var transaction = new Eip1559Transaction(network.Options.ChainId, nonce, fees.Priority, fees.Max,
-                    gas.Limit, payment.Asset, BigInteger.Zero, callData);
-                var signed = transaction.Sign(network.Signer);
-                var hash = Hex.Encode(signed.Hash);
-                await store.MarkSubmittedAsync(settlement, hash, Hex.Encode(signed.Raw), network.Signer.Address.ToLowerHex(), nonce, cancellationToken);
-                await BroadcastAsync(network, signed, cancellationToken);
-                PaymentLog.Broadcast(logger, settlement.Id, hash, nonce);
-                return hash;
-            }, cancellationToken));
+            await SettlementSender.SendAsync(network, signer, settlement, nonce => new Eip1559Transaction(network.Options.ChainId, nonce,
+                fees.Priority, fees.Max, gas.Limit, payment.Asset, BigInteger.Zero, callData), store, logger, cancellationToken);
             return SettleOutcome.Confirmed(settlement);
         }
         catch (ContractRevertException revert) when (settlement.Status == SettlementStatus.Pending)
@@ -63,7 +56,7 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
         }
         catch (RpcUnavailableException) when (settlement.Status == SettlementStatus.Submitted)
         {
-            // Maybe sent, maybe not: the confirmer's wait and the reconciler find out.
+            // Maybe sent, maybe not: the network's watcher finds out (receipt, or re-broadcast of the stored transaction).
             return SettleOutcome.Confirmed(settlement);
         }
         catch (RpcUnavailableException unavailable)
@@ -80,34 +73,6 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
         await store.MarkFailedAsync(settlement, code, message, CancellationToken.None);
         waiters.Finished(settlement);
         return SettleOutcome.Failed(code, message, payer, network.Network, settlement);
-    }
-
-    private static async Task BroadcastAsync(PaymentNetwork network, SignedTransaction signed, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await network.Rpc.SendRawTransactionAsync(signed.Raw, cancellationToken);
-        }
-        catch (JsonRpcException known) when (known.Message.Contains("already known", StringComparison.OrdinalIgnoreCase))
-        {
-            // A retry after a lost answer: the node has it.
-        }
-    }
-
-    /// <summary>
-    /// A nonce the node calls too low means another sender used the key (or a restart raced the pool):
-    /// the nonce manager has resynchronised, so one more attempt signs with the right nonce.
-    /// </summary>
-    private static async Task WithFreshNonceRetryAsync(Func<Task<string>> submit)
-    {
-        try
-        {
-            await submit();
-        }
-        catch (JsonRpcException stale) when (stale.Message.Contains("nonce too low", StringComparison.OrdinalIgnoreCase))
-        {
-            await submit();
-        }
     }
 
     /// <summary>EIP-1559 fees capped by the merchant's gas price limit.</summary>
