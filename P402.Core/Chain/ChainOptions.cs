@@ -38,8 +38,14 @@ public sealed class ChainOptions
     /// <summary>How long a fetched gas price is reused (about one Base block).</summary>
     public double GasPriceCacheSeconds { get; set; } = 2;
 
-    /// <summary>Each JSON-RPC call's time limit.</summary>
+    /// <summary>Each JSON-RPC call's time limit, all its attempts included.</summary>
     public double RpcTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Attempts of one JSON-RPC call (each on the healthiest endpoint) before it counts as unavailable.</summary>
+    public int RpcAttempts { get; set; } = 3;
+
+    /// <summary>One attempt's time limit: an endpoint that does not answer within it is cooled and the next one asked.</summary>
+    public double RpcAttemptTimeoutSeconds { get; set; } = 4;
 
     /// <summary>The gas limit of a settlement is the node's estimate plus this share (capped by the merchant's max gas).</summary>
     public int GasHeadroomPercent { get; set; } = 25;

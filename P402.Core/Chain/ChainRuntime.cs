@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using P402.Core.Chain.DevChain;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
+using P402.Core.Chain.RpcFailover;
 using P402.Core.Chain.Signers;
 using DevChainNode = P402.Core.Chain.DevChain.DevChain;
 
@@ -16,11 +17,13 @@ namespace P402.Core.Chain;
 public sealed class ChainRuntime(IOptions<ChainOptions> options, IOptions<DevChainOptions> devOptions, ISignerLeases leases, TimeProvider time,
     ILoggerFactory loggers) : IAsyncDisposable
 {
-    private readonly HttpClient _http = new(new SocketsHttpHandler
+    private readonly SocketsHttpHandler _sockets = new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         MaxConnectionsPerServer = 128,
-    });
+    };
+
+    private readonly List<HttpClient> _clients = [];
 
     private DevChainNode? _devChain;
     private IReadOnlyList<PaymentNetwork> _networks = [];
@@ -48,8 +51,15 @@ public sealed class ChainRuntime(IOptions<ChainOptions> options, IOptions<DevCha
         var started = new List<PaymentNetwork>();
         foreach (var network in networks)
         {
-            var url = network.RpcUrl ?? throw new InvalidOperationException($"Network {network.Network} has no RpcUrl.");
-            var rpc = new EthereumRpc(new JsonRpcClient(_http, new Uri(url), timeout));
+            var urls = network.AllRpcUrls.Count > 0 ? network.AllRpcUrls : throw new InvalidOperationException($"Network {network.Network} has no RpcUrl.");
+            var failover = new RpcFailoverHandler([.. urls.Select(u => new RpcEndpoint(new Uri(u)))],
+                new RpcFailoverOptions(chain.RpcAttempts, TimeSpan.FromSeconds(chain.RpcAttemptTimeoutSeconds), TimeSpan.FromSeconds(2)), time)
+            {
+                InnerHandler = _sockets,
+            };
+            var http = new HttpClient(failover, disposeHandler: false);
+            _clients.Add(http);
+            var rpc = new EthereumRpc(new JsonRpcClient(http, new Uri(urls[0]), timeout));
             started.Add(new PaymentNetwork(network, rpc, keys, chain, leases, time));
         }
         _networks = started;
@@ -62,7 +72,11 @@ public sealed class ChainRuntime(IOptions<ChainOptions> options, IOptions<DevCha
             await _devChain.DisposeAsync();
             _devChain = null;
         }
-        _http.Dispose();
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+        _sockets.Dispose();
     }
 
     private static NetworkOptions WithRpc(NetworkOptions network, string rpcUrl, string? explorer)

@@ -42,13 +42,23 @@ internal static class SettlementSender
                     PaymentLog.Broadcast(logger, settlement.Id, hash, nonce);
                     return;
                 }
-                catch (JsonRpcException stale) when (IsNonceTooLow(stale) && attempt == 0)
-                {
-                    await signer.Nonces.ResyncAsync(cancellationToken);
-                }
                 catch (JsonRpcException refused)
                 {
-                    if (!IsNonceTooLow(refused))
+                    if (BroadcastAnswers.IsNonceTooLow(refused))
+                    {
+                        if (await network.Rpc.GetTransactionByHashAsync(hash, cancellationToken) is not null)
+                        {
+                            // An earlier attempt of this very broadcast reached the node (its answer was lost): mined or pooled.
+                            signer.Outcome(null);
+                            return;
+                        }
+                        if (attempt == 0)
+                        {
+                            await signer.Nonces.ResyncAsync(cancellationToken);
+                            continue;
+                        }
+                    }
+                    else
                     {
                         signer.Nonces.Return(nonce);
                     }
@@ -73,11 +83,9 @@ internal static class SettlementSender
         {
             await network.Rpc.SendRawTransactionAsync(signed.Raw, cancellationToken);
         }
-        catch (JsonRpcException known) when (known.RpcMessage.Contains("already known", StringComparison.OrdinalIgnoreCase))
+        catch (JsonRpcException known) when (BroadcastAnswers.IsAlreadyKnown(known))
         {
             // A retry after a lost answer: the node has it.
         }
     }
-
-    private static bool IsNonceTooLow(JsonRpcException e) => e.RpcMessage.Contains("nonce too low", StringComparison.OrdinalIgnoreCase);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using P402.Core.Chain;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
+using P402.Core.Payments.Sending;
 
 namespace P402.Core.Payments.Watcher;
 
@@ -135,7 +136,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
             WatcherLog.Rebroadcast(logger, settlement.Id, settlement.TxHash!);
             await network.Rpc.SendRawTransactionAsync(Hex.Decode(raw), cancellationToken);
         }
-        catch (JsonRpcException known) when (known.RpcMessage.Contains("already known", StringComparison.OrdinalIgnoreCase))
+        catch (JsonRpcException known) when (BroadcastAnswers.IsAlreadyKnown(known))
         {
         }
         catch (JsonRpcException refused)
