@@ -44,6 +44,42 @@ public sealed class SettlementWatcherTests(AnvilChainFixture chain) : IClassFixt
     }
 
     [Fact]
+    public async Task Watcher_TransactionDroppedFromThePool_RebroadcastsTheSameTransactionWhichConfirms()
+    {
+        await using var app = new P402AppFactory(chain, settings: ShortWait);
+        var client = app.ClientFor(await app.CreateMerchantAsync());
+        var payment = NewPayment(chain, payer: 1);
+        var facilitator = chain.Chain.Facilitator.Address;
+        var nonceBefore = await chain.TransactionCountAsync(facilitator, BlockTag.Latest);
+        string settlementId, hash;
+        await chain.SetAutomineAsync(false);
+        try
+        {
+            var pending = await SettleAsync(client, payment.V2());
+            Assert.Equal("SETTLEMENT_PENDING", pending.GetProperty("reason").GetString());
+            (settlementId, hash) = (pending.GetProperty("settlementId").GetString()!, pending.GetProperty("transaction").GetString()!);
+            await chain.DropTransactionAsync(hash);
+            Assert.Null(await chain.Rpc.GetTransactionByHashAsync(hash));
+
+            // Blocks go by without it: after Chain:StuckAfterBlocks (3) the watcher finds the node forgot it.
+            await chain.MineAsync(3);
+            await Eventually.UntilAsync(() => chain.Rpc.GetTransactionByHashAsync(hash), t => t is not null, what: "The transaction back in the pool");
+            await chain.MineAsync();
+        }
+        finally
+        {
+            await chain.SetAutomineAsync(true);
+        }
+
+        var settlement = await Eventually.UntilAsync(() => GetJsonAsync(client, $"/api/v1/settlements/{settlementId}"),
+            s => s.GetProperty("status").GetString() != "submitted", what: "The settlement leaving Submitted");
+        Assert.Equal("confirmed", settlement.GetProperty("status").GetString());
+        Assert.Equal(hash, settlement.GetProperty("txHash").GetString());
+        Assert.Equal(nonceBefore + 1, await chain.TransactionCountAsync(facilitator, BlockTag.Latest));
+        Assert.Equal(payment.Value, await chain.BalanceOfUsdcAsync(payment.PayTo));
+    }
+
+    [Fact]
     public async Task Settle_ManyWaitingForOneBlock_AllWokenByTheWatcherWithTheirOwnTransaction()
     {
         await using var app = new P402AppFactory(chain);

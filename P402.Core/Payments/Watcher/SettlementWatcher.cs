@@ -69,7 +69,8 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
         {
             var head = await network.Rpc.BlockNumberAsync(cancellationToken);
             var recheck = time.GetElapsedTime(_lastPass) >= TimeSpan.FromSeconds(options.WatcherRecheckSeconds);
-            if (head == _head && !firstPass && !recheck)
+            var idle = head == _head;
+            if (idle && !firstPass && !recheck)
             {
                 return;
             }
@@ -98,7 +99,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
                 }
             }
             _following = unmined.Count;
-            await FollowUnminedAsync(unmined, head, firstPass, cancellationToken);
+            await FollowUnminedAsync(unmined, head, firstPass, idle, cancellationToken);
         }
         finally
         {
@@ -106,8 +107,11 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
         }
     }
 
-    /// <summary>What has waited long enough (or was left by a previous run) is checked: still known to the node, or re-broadcast.</summary>
-    private async Task FollowUnminedAsync(List<Settlement> unmined, long head, bool firstPass, CancellationToken cancellationToken)
+    /// <summary>
+    /// What has waited <see cref="ChainOptions.StuckAfterBlocks"/> blocks is checked: still known to the node, or re-broadcast. So is
+    /// everything when no block came for a recheck interval (an idle or stalled chain), and everything a previous run left.
+    /// </summary>
+    private async Task FollowUnminedAsync(List<Settlement> unmined, long head, bool firstPass, bool idle, CancellationToken cancellationToken)
     {
         var following = unmined.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in _unminedSince.Keys.Where(id => !following.Contains(id)).ToList())
@@ -116,8 +120,12 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
         }
         foreach (var settlement in unmined)
         {
-            var since = _unminedSince.TryGetValue(settlement.Id, out var seen) ? seen : _unminedSince[settlement.Id] = head;
-            if (firstPass || head - since >= options.StuckAfterBlocks)
+            var seenBefore = _unminedSince.TryGetValue(settlement.Id, out var since);
+            if (!seenBefore)
+            {
+                since = _unminedSince[settlement.Id] = head;
+            }
+            if (firstPass || (idle && seenBefore) || head - since >= options.StuckAfterBlocks)
             {
                 _unminedSince[settlement.Id] = head;
                 await RebroadcastIfForgottenAsync(settlement, cancellationToken);
