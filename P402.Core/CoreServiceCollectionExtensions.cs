@@ -2,15 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using P402.Core.ApiKeys;
 using P402.Core.Chain;
 using P402.Core.Chain.DevChain;
+using P402.Core.Chain.Signers;
 using P402.Core.Common;
 using P402.Core.Data;
 using P402.Core.Merchants;
 using P402.Core.Payments;
 using P402.Core.Payments.Identifiers;
+using P402.Core.Payments.Watcher;
 using P402.Core.Receipts;
 
 namespace P402.Core;
@@ -40,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<MerchantService>();
         services.TryAddSingleton<Overview.OverviewService>();
 
+        services.TryAddSingleton<ISignerLeases, SingleInstanceSignerLeases>();
         services.TryAddSingleton<ChainRuntime>();
         services.TryAddSingleton<PaymentNetworks>();
         services.TryAddSingleton<ChainStatusService>();
@@ -50,7 +54,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SettlementDelivery>();
         services.TryAddSingleton<PaymentSettler>();
         services.TryAddSingleton<PaymentIdentifierStore>();
-        services.TryAddSingleton<SettlementReconciler>();
+        services.TryAddSingleton<SettlementWaiters>();
+        services.TryAddSingleton<SettlementWatchers>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SettlementWatchers>(provider => provider.GetRequiredService<SettlementWatchers>()));
         services.TryAddSingleton<SettlementQueries>();
 
         services.TryAddSingleton<ReceiptService>();
@@ -68,9 +74,14 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<ChainOptions>()
             .Bind(configuration.GetSection(ChainOptions.SectionName))
-            .Validate(o => o.ConfirmationTimeoutSeconds > 0 && o.RpcTimeoutSeconds > 0 && o.ReceiptPollMilliseconds > 0, "Chain timeouts must be positive.")
-            .Validate(o => o.Mode == ChainMode.Dev || o.Networks.TrueForAll(n => !string.IsNullOrWhiteSpace(n.RpcUrl)), "Every network needs an RpcUrl in Rpc mode.")
+            .Validate(o => o.ConfirmationTimeoutSeconds > 0 && o.RpcTimeoutSeconds > 0 && o.BlockPollMilliseconds > 0 && o.WatcherRecheckSeconds > 0 && o.StuckAfterBlocks > 0, "Chain timeouts must be positive.")
+            .Validate(o => o.Mode == ChainMode.Dev || o.Networks.TrueForAll(n => n.AllRpcUrls.Count > 0), "Every network needs an RpcUrl in Rpc mode.")
+            .Validate(o => o.RpcAttempts is >= 1 and <= 10 && o.RpcAttemptTimeoutSeconds > 0, "Chain:RpcAttempts must be 1–10 and Chain:RpcAttemptTimeoutSeconds positive.")
+            .Validate(o => o.GasHeadroomPercent is >= 0 and <= 200, "Chain:GasHeadroomPercent must be between 0 and 200.")
+            .Validate(o => o.Mode == ChainMode.Dev || SignerKeySettings.Configured(o).Any(),
+                "Chain:FacilitatorPrivateKey is required in Rpc mode (environment variable Chain__FacilitatorPrivateKey or user-secrets).")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChainOptions>, SignerKeyValidation>());
         services.AddOptions<DevChainOptions>().Bind(configuration.GetSection(DevChainOptions.SectionName));
     }
 }

@@ -11,7 +11,15 @@ if (args is [CreateMerchantCommand.Name, ..])
 {
     return await CreateMerchantCommand.RunAsync(app.Services, args, Console.Out);
 }
-await app.Services.GetRequiredService<CoreStartup>().RunAsync(app.Lifetime.ApplicationStopping);
+try
+{
+    await app.Services.GetRequiredService<CoreStartup>().RunAsync(app.Lifetime.ApplicationStopping);
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException invalid)
+{
+    await Console.Error.WriteLineAsync(StartupRefusal.Describe(invalid));
+    return 1;
+}
 app.UseP402Dashboard();
 await app.RunAsync();
 return 0;

@@ -17,20 +17,44 @@ public sealed class ChainOptions
     /// </summary>
     public string? FacilitatorPrivateKey { get; set; }
 
+    /// <summary>
+    /// More signer keys (hex), each with its own nonce sequence, used concurrently: <c>Chain__FacilitatorPrivateKeys__0</c>,
+    /// <c>__1</c>… in the environment. Together with <see cref="FacilitatorPrivateKey"/> they are the facilitator's signers.
+    /// </summary>
+    public List<string> FacilitatorPrivateKeys { get; set; } = [];
+
     /// <summary>How long /settle waits for the receipt before answering SETTLEMENT_PENDING.</summary>
     public double ConfirmationTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>How often the receipt is polled while waiting.</summary>
-    public double ReceiptPollMilliseconds { get; set; } = 100;
+    /// <summary>How often each network's settlement watcher asks the node for its latest block (one call, however many settlements wait).</summary>
+    public double BlockPollMilliseconds { get; set; } = 250;
+
+    /// <summary>The watcher looks at its Submitted settlements at least this often, even when no block came.</summary>
+    public double WatcherRecheckSeconds { get; set; } = 5;
+
+    /// <summary>After this many blocks without a receipt, the watcher checks that the node still knows the transaction.</summary>
+    public int StuckAfterBlocks { get; set; } = 3;
 
     /// <summary>How long a fetched gas price is reused (about one Base block).</summary>
     public double GasPriceCacheSeconds { get; set; } = 2;
 
-    /// <summary>Each JSON-RPC call's time limit.</summary>
+    /// <summary>Each JSON-RPC call's time limit, all its attempts included.</summary>
     public double RpcTimeoutSeconds { get; set; } = 10;
 
-    /// <summary>The overview warns below this facilitator ETH balance.</summary>
+    /// <summary>Attempts of one JSON-RPC call (each on the healthiest endpoint) before it counts as unavailable.</summary>
+    public int RpcAttempts { get; set; } = 3;
+
+    /// <summary>One attempt's time limit: an endpoint that does not answer within it is cooled and the next one asked.</summary>
+    public double RpcAttemptTimeoutSeconds { get; set; } = 4;
+
+    /// <summary>The gas limit of a settlement is the node's estimate plus this share (capped by the merchant's max gas).</summary>
+    public int GasHeadroomPercent { get; set; } = 25;
+
+    /// <summary>The overview warns below this facilitator ETH balance, and a signer key below it is not used while another has more.</summary>
     public decimal LowBalanceEth { get; set; } = 0.01m;
+
+    /// <summary>How long a signer key's ETH balance is trusted before it is read again (a key below <see cref="LowBalanceEth"/> is skipped).</summary>
+    public double SignerBalanceRefreshSeconds { get; set; } = 15;
 
     public IReadOnlyList<NetworkOptions> EffectiveNetworks => Networks.Count > 0 ? Networks : [NetworkOptions.BaseMainnet()];
 }

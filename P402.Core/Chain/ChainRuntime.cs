@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using P402.Core.Chain.DevChain;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
+using P402.Core.Chain.RpcFailover;
+using P402.Core.Chain.Signers;
 using DevChainNode = P402.Core.Chain.DevChain.DevChain;
 
 namespace P402.Core.Chain;
@@ -12,13 +14,16 @@ namespace P402.Core.Chain;
 /// local anvil chain (and stops it when the host disposes this singleton); in Rpc mode it connects
 /// to the configured nodes. The facilitator key is loaded here and never leaves this object's graph.
 /// </summary>
-public sealed class ChainRuntime(IOptions<ChainOptions> options, IOptions<DevChainOptions> devOptions, TimeProvider time, ILoggerFactory loggers) : IAsyncDisposable
+public sealed class ChainRuntime(IOptions<ChainOptions> options, IOptions<DevChainOptions> devOptions, ISignerLeases leases, TimeProvider time,
+    ILoggerFactory loggers) : IAsyncDisposable
 {
-    private readonly HttpClient _http = new(new SocketsHttpHandler
+    private readonly SocketsHttpHandler _sockets = new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         MaxConnectionsPerServer = 128,
-    });
+    };
+
+    private readonly List<HttpClient> _clients = [];
 
     private DevChainNode? _devChain;
     private IReadOnlyList<PaymentNetwork> _networks = [];
@@ -34,22 +39,28 @@ public sealed class ChainRuntime(IOptions<ChainOptions> options, IOptions<DevCha
     {
         var chain = options.Value;
         var networks = chain.EffectiveNetworks;
-        string? keyHex = chain.FacilitatorPrivateKey;
+        var keys = SignerKeySettings.Parse(chain);
         if (chain.Mode == ChainMode.Dev)
         {
             _devChain = await DevChainNode.StartAsync(devOptions.Value, loggers.CreateLogger<DevChainNode>(), cancellationToken);
             networks = [WithRpc(NetworkOptions.BaseMainnet(), _devChain.RpcUrl.ToString(), explorer: null)];
-            keyHex ??= _devChain.Facilitator.PrivateKey;
+            keys = keys.Count > 0 ? keys : [EthKey.Parse(_devChain.Facilitator.PrivateKey)];
         }
-        var key = EthKey.Parse(keyHex ?? throw new InvalidOperationException("Chain:FacilitatorPrivateKey is required in Rpc mode (environment variable Chain__FacilitatorPrivateKey or user-secrets)."));
-        FacilitatorAddress = key.Address;
+        FacilitatorAddress = keys[0].Address;
         var timeout = TimeSpan.FromSeconds(chain.RpcTimeoutSeconds);
         var started = new List<PaymentNetwork>();
         foreach (var network in networks)
         {
-            var url = network.RpcUrl ?? throw new InvalidOperationException($"Network {network.Network} has no RpcUrl.");
-            var rpc = new EthereumRpc(new JsonRpcClient(_http, new Uri(url), timeout));
-            started.Add(new PaymentNetwork(network, rpc, key, chain, time));
+            var urls = network.AllRpcUrls.Count > 0 ? network.AllRpcUrls : throw new InvalidOperationException($"Network {network.Network} has no RpcUrl.");
+            var failover = new RpcFailoverHandler([.. urls.Select(u => new RpcEndpoint(new Uri(u)))],
+                new RpcFailoverOptions(chain.RpcAttempts, TimeSpan.FromSeconds(chain.RpcAttemptTimeoutSeconds), TimeSpan.FromSeconds(2)), time)
+            {
+                InnerHandler = _sockets,
+            };
+            var http = new HttpClient(failover, disposeHandler: false);
+            _clients.Add(http);
+            var rpc = new EthereumRpc(new JsonRpcClient(http, new Uri(urls[0]), timeout));
+            started.Add(new PaymentNetwork(network, rpc, keys, chain, leases, time));
         }
         _networks = started;
     }
@@ -61,7 +72,11 @@ public sealed class ChainRuntime(IOptions<ChainOptions> options, IOptions<DevCha
             await _devChain.DisposeAsync();
             _devChain = null;
         }
-        _http.Dispose();
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+        _sockets.Dispose();
     }
 
     private static NetworkOptions WithRpc(NetworkOptions network, string rpcUrl, string? explorer)

@@ -1,6 +1,8 @@
+using P402.Core.Chain.Signers;
+
 namespace P402.Core.Chain;
 
-/// <summary>What the overview shows about the chain: the facilitator wallet and the network's gas price.</summary>
+/// <summary>What the overview shows about the chain: the facilitator wallet (the first key), every signer key, and the network's gas price.</summary>
 public sealed record ChainSnapshot(
     string Network,
     string FacilitatorAddress,
@@ -9,4 +11,5 @@ public sealed record ChainSnapshot(
     long GasPriceWei,
     long BlockNumber,
     bool IsDevChain,
-    string? ExplorerTxUrlFormat);
+    string? ExplorerTxUrlFormat,
+    IReadOnlyList<SignerSnapshot>? Signers = null);

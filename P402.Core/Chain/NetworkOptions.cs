@@ -14,6 +14,13 @@ public sealed class NetworkOptions
     /// <summary>JSON-RPC endpoint; filled in by the dev chain in Dev mode.</summary>
     public string? RpcUrl { get; set; }
 
+    /// <summary>More JSON-RPC endpoints of the same chain, tried in order after <see cref="RpcUrl"/> while it fails or rate-limits.</summary>
+    public List<string> RpcUrls { get; set; } = [];
+
+    /// <summary><see cref="RpcUrl"/> then <see cref="RpcUrls"/>, without blanks or repeats.</summary>
+    public IReadOnlyList<string> AllRpcUrls =>
+        [.. new[] { RpcUrl }.Concat(RpcUrls).Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     /// <summary>Block explorer link for a transaction, <c>{0}</c> is the hash.</summary>
     public string? ExplorerTxUrl { get; set; }
 

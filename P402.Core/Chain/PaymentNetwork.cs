@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Numerics;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
+using P402.Core.Chain.Signers;
 
 namespace P402.Core.Chain;
 
@@ -20,12 +21,13 @@ public sealed class PaymentNetwork
     private readonly GasPriceCache _gasPrice;
     private volatile bool _batchRefused;
 
-    internal PaymentNetwork(NetworkOptions options, IEthereumRpc rpc, EthKey signer, ChainOptions chain, TimeProvider time)
+    internal PaymentNetwork(NetworkOptions options, IEthereumRpc rpc, IReadOnlyList<EthKey> signers, ChainOptions chain, ISignerLeases leases,
+        TimeProvider time)
     {
         Options = options;
         Rpc = rpc;
-        Signer = signer;
-        Nonces = new NonceManager(rpc, signer.Address);
+        Signers = new SignerPool(options.Network, signers, rpc, leases, ChainUnits.EthToWei(chain.LowBalanceEth), time,
+            TimeSpan.FromSeconds(chain.SignerBalanceRefreshSeconds));
         _gasPrice = new GasPriceCache(rpc, time, TimeSpan.FromSeconds(chain.GasPriceCacheSeconds));
     }
 
@@ -36,9 +38,14 @@ public sealed class PaymentNetwork
 
     public IEthereumRpc Rpc { get; }
 
-    internal EthKey Signer { get; }
+    /// <summary>The network's facilitator keys, each with its own nonce sequence.</summary>
+    internal SignerPool Signers { get; }
 
-    internal NonceManager Nonces { get; }
+    /// <summary>The first key: the sender of verify's simulated transfer (any key simulates alike).</summary>
+    internal EthKey Signer => Signers.Accounts[0].Key;
+
+    /// <summary>Every signer address on this network, for <c>/supported</c>.</summary>
+    public IReadOnlyList<EthAddress> SignerAddresses => [.. Signers.Accounts.Select(a => a.Address)];
 
     public bool SupportsAsset(EthAddress asset) => FindAsset(asset) is not null;
 

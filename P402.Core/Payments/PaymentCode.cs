@@ -15,6 +15,7 @@ public enum PaymentCode
     ReplayDetected,
     InsufficientFunds,
     GasPriceTooHigh,
+    GasLimitExceeded,
     SimulationFailed,
     SettlementFailed,
     SettlementPending,

@@ -20,15 +20,12 @@ internal static partial class PaymentLog
     [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Settlement {SettlementId} not yet mined ({TxHash}); answering pending")]
     public static partial void StillPending(ILogger logger, string settlementId, string txHash);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Reconciling {Count} unfinished settlements")]
-    public static partial void Reconciling(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Settlement {SettlementId} re-broadcast after restart")]
-    public static partial void Rebroadcast(ILogger logger, string settlementId);
-
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Settlement {SettlementId} delivered: its success answered to request {RequestId}")]
     public static partial void Delivered(ILogger logger, string settlementId, string requestId);
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "Settlement {SettlementId} already delivered to request {DeliveredRequestId}; request {RequestId} answered REPLAY_DETECTED")]
     public static partial void AlreadyDelivered(ILogger logger, string settlementId, string requestId, string deliveredRequestId);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Settlement {SettlementId} refused before sending: {Code}")]
+    public static partial void Refused(ILogger logger, string settlementId, string code);
 }

@@ -2,84 +2,73 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using P402.Core.Chain;
 using P402.Core.Chain.Rpc;
+using P402.Core.Payments.Watcher;
 
 namespace P402.Core.Payments;
 
 /// <summary>
-/// Waits, within a bound, for a submitted settlement's receipt and records the verdict: Confirmed
-/// needs status 1 and the token's Transfer log for exactly this payment.
+/// Waits, within a bound, for a submitted settlement to be finished by its network's watcher, and
+/// records the verdict the watcher hands it: Confirmed needs status 1 and the token's Transfer log for
+/// exactly this payment. A waiting request costs no RPC call: the watcher wakes it.
 /// </summary>
-public sealed class SettlementConfirmer(SettlementStore store, IOptions<ChainOptions> options, TimeProvider time, ILogger<SettlementConfirmer> logger)
+public sealed class SettlementConfirmer(SettlementStore store, SettlementWaiters waiters, IOptions<ChainOptions> options, TimeProvider time,
+    ILogger<SettlementConfirmer> logger)
 {
-    public async Task<SettleOutcome> WaitAsync(PaymentNetwork network, Settlement settlement, CancellationToken cancellationToken)
-    {
-        var deadline = time.GetTimestamp() + Ticks(options.Value.ConfirmationTimeoutSeconds);
-        while (true)
-        {
-            var receipt = await TryGetReceiptAsync(network, settlement.TxHash!, cancellationToken);
-            if (receipt is not null)
-            {
-                return await FinalizeAsync(settlement, receipt, cancellationToken);
-            }
-            if (time.GetTimestamp() >= deadline)
-            {
-                PaymentLog.StillPending(logger, settlement.Id, settlement.TxHash!);
-                return SettlementOutcomes.FromRow(settlement, Payer(settlement));
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(options.Value.ReceiptPollMilliseconds), time, cancellationToken);
-        }
-    }
+    public Task<SettleOutcome> WaitAsync(PaymentNetwork network, Settlement settlement, CancellationToken cancellationToken) =>
+        WaitForExistingAsync(network, settlement.Id, cancellationToken);
 
-    /// <summary>For a request that finds the settlement already under way (a retry or a concurrent duplicate).</summary>
+    /// <summary>For the request that submitted it, a retry, or a concurrent duplicate: the outcome once known, else pending.</summary>
     public async Task<SettleOutcome> WaitForExistingAsync(PaymentNetwork network, string settlementId, CancellationToken cancellationToken)
     {
-        var deadline = time.GetTimestamp() + Ticks(options.Value.ConfirmationTimeoutSeconds);
-        while (true)
+        ArgumentNullException.ThrowIfNull(network);
+        var settlement = (await store.FindAsync(settlementId, cancellationToken))!;
+        if (IsFinal(settlement))
         {
-            var settlement = (await store.FindAsync(settlementId, cancellationToken))!;
-            if (settlement.Status is SettlementStatus.Confirmed or SettlementStatus.Failed)
+            return SettlementOutcomes.FromRow(settlement, Payer(settlement));
+        }
+        var waiter = waiters.Register(settlementId);
+        settlement = (await store.FindAsync(settlementId, cancellationToken))!;
+        if (IsFinal(settlement))
+        {
+            return SettlementOutcomes.FromRow(settlement, Payer(settlement));
+        }
+        try
+        {
+            var finished = await waiter.Task.WaitAsync(TimeSpan.FromSeconds(options.Value.ConfirmationTimeoutSeconds), time, cancellationToken);
+            return SettlementOutcomes.FromRow(finished, Payer(finished));
+        }
+        catch (TimeoutException)
+        {
+            waiters.Abandon(settlementId, waiter);
+            settlement = (await store.FindAsync(settlementId, CancellationToken.None))!;
+            if (!IsFinal(settlement))
             {
-                return SettlementOutcomes.FromRow(settlement, Payer(settlement));
+                PaymentLog.StillPending(logger, settlement.Id, settlement.TxHash ?? "");
             }
-            if (settlement is { Status: SettlementStatus.Submitted, TxHash: { } hash }
-                && await TryGetReceiptAsync(network, hash, cancellationToken) is { } receipt)
-            {
-                return await FinalizeAsync(settlement, receipt, cancellationToken);
-            }
-            if (time.GetTimestamp() >= deadline)
-            {
-                return SettlementOutcomes.FromRow(settlement, Payer(settlement));
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(options.Value.ReceiptPollMilliseconds), time, cancellationToken);
+            return SettlementOutcomes.FromRow(settlement, Payer(settlement));
         }
     }
 
+    /// <summary>Records the verdict of a mined transaction and wakes the requests waiting for it.</summary>
     public async Task<SettleOutcome> FinalizeAsync(Settlement settlement, TransactionReceipt receipt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settlement);
+        ArgumentNullException.ThrowIfNull(receipt);
         if (receipt.Succeeded && TransferLogs.Contains(receipt, settlement))
         {
             await store.MarkConfirmedAsync(settlement, receipt.BlockNumber, receipt.GasUsed, PaymentNetwork.ToLong(receipt.EffectiveGasPrice), cancellationToken);
             PaymentLog.Confirmed(logger, settlement.Id, receipt.BlockNumber);
-            return SettleOutcome.Confirmed(settlement);
         }
-        var message = receipt.Succeeded ? "The transaction was mined without the expected Transfer." : "The transaction reverted on-chain.";
-        await store.MarkFailedAsync(settlement, PaymentCode.SettlementFailed, message, cancellationToken);
+        else
+        {
+            var message = receipt.Succeeded ? "The transaction was mined without the expected Transfer." : "The transaction reverted on-chain.";
+            await store.MarkFailedAsync(settlement, PaymentCode.SettlementFailed, message, cancellationToken);
+        }
+        waiters.Finished(settlement);
         return SettlementOutcomes.FromRow(settlement, Payer(settlement));
     }
 
-    private static async Task<TransactionReceipt?> TryGetReceiptAsync(PaymentNetwork network, string hash, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await network.Rpc.GetTransactionReceiptAsync(hash, cancellationToken);
-        }
-        catch (RpcUnavailableException)
-        {
-            return null;
-        }
-    }
+    private static bool IsFinal(Settlement settlement) => settlement.Status is SettlementStatus.Confirmed or SettlementStatus.Failed;
 
     private static string Payer(Settlement settlement) => Chain.Ethereum.EthAddress.Parse(settlement.Payer).ToString();
-
-    private long Ticks(double seconds) => (long)(seconds * time.TimestampFrequency);
 }

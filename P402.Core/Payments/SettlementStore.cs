@@ -147,6 +147,27 @@ public sealed class SettlementStore(IDbContextFactory<P402DbContext> contexts, T
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The network's settlements whose transaction is out and not yet final: what its watcher follows.</summary>
+    public async Task<IReadOnlyList<Settlement>> ListSubmittedAsync(string network, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Settlements.AsNoTracking()
+            .Where(s => s.Status == SettlementStatus.Submitted && s.Network == network)
+            .OrderBy(s => s.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Submitted settlements per signer address (lower-case hex) on the network: each key's transactions awaiting their block.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountSubmittedBySignerAsync(string network, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Settlements.AsNoTracking()
+            .Where(s => s.Status == SettlementStatus.Submitted && s.Network == network && s.SignerAddress != null)
+            .GroupBy(s => s.SignerAddress!)
+            .Select(g => new { Signer = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Signer, g => g.Count, StringComparer.Ordinal, cancellationToken);
+    }
+
     internal static (string Asset, string Payer, string Nonce) Key(ParsedPayment payment) =>
         (payment.Asset.ToLowerHex(), payment.Authorization.From.ToLowerHex(), Chain.Ethereum.Hex.Encode(payment.Authorization.Nonce));
 

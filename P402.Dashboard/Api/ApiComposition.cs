@@ -24,7 +24,8 @@ internal static class ApiComposition
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<P402DbContext>("database")
-            .AddCheck<ChainHealthCheck>("chain");
+            .AddCheck<ChainHealthCheck>("chain")
+            .AddCheck<SettlementWatcherHealthCheck>("settlement-watchers");
         return services;
     }
 

@@ -21,10 +21,10 @@ internal static class FacilitatorEndpoints
         return app;
     }
 
-    public static SupportedResponse GetSupported(PaymentNetworks networks, ChainRuntime chain) => new(
+    public static SupportedResponse GetSupported(PaymentNetworks networks) => new(
         [.. networks.All.SelectMany(n => new[] { new SupportedKind(1, "exact", n.Options.V1Name), new SupportedKind(2, "exact", n.Network) })],
         [PaymentId.ExtensionName],
-        new Dictionary<string, IReadOnlyList<string>> { ["eip155:*"] = [chain.FacilitatorAddress.ToString()] });
+        new Dictionary<string, IReadOnlyList<string>> { ["eip155:*"] = [.. networks.All.SelectMany(n => n.SignerAddresses).Distinct().Select(a => a.ToString())] });
 
     public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> Verify(HttpContext http, PaymentVerifier verifier, PaymentIdentifierStore ids,
         CancellationToken cancellationToken)

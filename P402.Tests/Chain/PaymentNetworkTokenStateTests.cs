@@ -5,6 +5,7 @@ using P402.Core.Chain;
 using P402.Core.Chain.DevChain;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
+using P402.Core.Chain.Signers;
 using P402.Tests.Infrastructure;
 
 namespace P402.Tests.Chain;
@@ -106,7 +107,7 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
         var options = NetworkOptions.BaseMainnet();
         options.RpcUrl = chain.RpcUrl.ToString();
         var rpc = new EthereumRpc(new JsonRpcClient(node.Http, chain.RpcUrl));
-        return new PaymentNetwork(options, rpc, EthKey.Parse(DevAccounts.Facilitator.PrivateKey), new ChainOptions(), TimeProvider.System);
+        return new PaymentNetwork(options, rpc, [EthKey.Parse(DevAccounts.Facilitator.PrivateKey)], new ChainOptions(), new SingleInstanceSignerLeases(), TimeProvider.System);
     }
 
     private static (TransferAuthorization, EcdsaSignature) Sign(EthKey signer, TransferAuthorization? authorization = null)

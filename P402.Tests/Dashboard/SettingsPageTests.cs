@@ -15,6 +15,8 @@ public sealed class SettingsPageTests : DashboardTestContext
         var gas = host.WaitForElement("input[data-testid=gas-price-limit]");
         Assert.Equal("50", gas.GetAttribute("value"));
         Assert.Equal("150000", host.Find("input[data-testid=max-gas]").GetAttribute("value"));
+        Assert.Contains("Real USDC&#x27;s transferWithAuthorization needs about 85,700 gas, 102,800 to a payTo that has never held USDC",
+            host.Markup.Replace("'", "&#x27;", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

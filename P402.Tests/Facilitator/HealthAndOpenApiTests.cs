@@ -9,7 +9,7 @@ public sealed class HealthAndOpenApiTests(AnvilChainFixture chain, SharedApp sha
     private P402AppFactory App => shared.For(chain);
 
     [Fact]
-    public async Task Healthz_DatabaseAndChainUp_ReportsBothHealthy()
+    public async Task Healthz_DatabaseChainAndWatcherUp_ReportsEachHealthy()
     {
         var health = await GetJsonAsync(App.CreateClient(), "/healthz");
 
@@ -19,6 +19,9 @@ public sealed class HealthAndOpenApiTests(AnvilChainFixture chain, SharedApp sha
         Assert.Equal("Healthy", checks.GetProperty("chain").GetProperty("status").GetString());
         Assert.StartsWith("block ", checks.GetProperty("chain").GetProperty("data").GetProperty("eip155:8453").GetString());
         Assert.StartsWith("req_", health.GetProperty("requestId").GetString());
+        var watcher = checks.GetProperty("settlement-watchers");
+        Assert.Equal("Healthy", watcher.GetProperty("status").GetString());
+        Assert.StartsWith("running, block ", watcher.GetProperty("data").GetProperty("eip155:8453").GetString());
     }
 
     [Theory]

@@ -8,26 +8,27 @@ using P402.Tests.Infrastructure;
 namespace P402.Tests.Facilitator;
 
 /// <summary>
-/// A settlement that failed without spending the authorization (here: mined but out of gas) does not
-/// lock the payment forever: sending the same payment again settles it, on the same settlement row.
+/// A settlement that failed without spending the authorization (here: refused before sending, its gas
+/// estimate above the merchant's max gas) does not lock the payment forever: sending the same payment
+/// again settles it, on the same settlement row.
 /// </summary>
 public sealed class SettleRetryAfterFailureTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>
 {
     [Fact]
-    public async Task Settle_AfterRevertedAttempt_SameAuthorizationSettlesOnRetry()
+    public async Task Settle_AfterRefusedAttempt_SameAuthorizationSettlesOnRetry()
     {
         await using var app = new P402AppFactory(chain);
         var merchant = await app.CreateMerchantAsync();
         var merchants = app.Services.GetRequiredService<MerchantService>();
         var settings = await merchants.GetSettingsAsync(merchant.MerchantId, CancellationToken.None);
-        settings.MaxGasPerSettlement = 60_000; // below what transferWithAuthorization needs: the transaction reverts
+        settings.MaxGasPerSettlement = 60_000; // below what transferWithAuthorization needs: refused before sending
         Assert.Empty(await merchants.UpdateSettingsAsync(merchant.MerchantId, settings, CancellationToken.None));
         var payment = new TestPayment { Payer = EthKey.Parse(chain.Chain.Payers[2].PrivateKey), PayTo = EthKey.Generate().Address };
         var client = app.ClientFor(merchant);
 
         var failed = await SettleAsync(client, payment);
         Assert.False(failed.GetProperty("success").GetBoolean(), failed.ToString());
-        Assert.Equal("SETTLEMENT_FAILED", failed.GetProperty("reason").GetString());
+        Assert.Equal("GAS_LIMIT_EXCEEDED", failed.GetProperty("reason").GetString());
         Assert.Equal(0, await chain.BalanceOfUsdcAsync(payment.PayTo));
 
         settings.MaxGasPerSettlement = 150_000;

@@ -15,7 +15,19 @@ namespace P402.Tests.Infrastructure;
 /// </summary>
 public sealed partial class AnvilChainFixture : IAsyncLifetime
 {
+    private readonly int? _blockTime;
     private DevChain? _chain;
+
+    /// <summary>anvil mines each transaction at once (automine).</summary>
+    public AnvilChainFixture()
+    {
+    }
+
+    /// <summary>
+    /// A block every <paramref name="blockTimeSeconds"/> (anvil <c>--block-time</c>), as Base does every 2 s.
+    /// Internal: xunit builds class fixtures through their one public constructor.
+    /// </summary>
+    internal AnvilChainFixture(int blockTimeSeconds) => _blockTime = blockTimeSeconds;
 
     public DevChain Chain => _chain ?? throw new InvalidOperationException("The chain starts in InitializeAsync.");
 
@@ -27,7 +39,7 @@ public sealed partial class AnvilChainFixture : IAsyncLifetime
 
     public EthAddress Usdc => Chain.UsdcAddress;
 
-    public async Task InitializeAsync() => _chain = await DevChain.StartAsync(new DevChainOptions(), NullLogger.Instance);
+    public async Task InitializeAsync() => _chain = await DevChain.StartAsync(new DevChainOptions { BlockTime = _blockTime }, NullLogger.Instance);
 
     public async Task DisposeAsync()
     {

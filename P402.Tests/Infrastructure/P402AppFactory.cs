@@ -55,7 +55,7 @@ public sealed class P402AppFactory(AnvilChainFixture chain, string? databasePath
             ["Chain:Networks:0:Assets:0:Name"] = "USD Coin",
             ["Chain:Networks:0:Assets:0:Version"] = "2",
             ["Chain:ConfirmationTimeoutSeconds"] = "20",
-            ["Chain:ReceiptPollMilliseconds"] = "20",
+            ["Chain:BlockPollMilliseconds"] = "50",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -22,7 +22,11 @@ public sealed class SettingsApiTests(P402AppFixture fixture) : IClassFixture<P40
     public async Task Get_NewMerchant_StandardSettings()
     {
         var settings = await _client.GetFromJsonAsync<JsonElement>("/api/v1/settings");
-        Assert.Equal(["defaultReceiptTtlSeconds", "gasPriceLimitWei", "maxGasPerSettlement", "maxReceiptTtlSeconds", "requestId"], settings.Keys());
+        Assert.Equal(["defaultReceiptTtlSeconds", "gasPriceLimitWei", "maxGasGuide", "maxGasPerSettlement", "maxReceiptTtlSeconds", "requestId"], settings.Keys());
+        var guide = settings.GetProperty("maxGasGuide");
+        Assert.Equal(85_700, guide.GetProperty("usdcTransfer").GetInt64());
+        Assert.Equal(102_800, guide.GetProperty("usdcTransferToNewPayTo").GetInt64());
+        Assert.Contains("refuses, before sending anything", guide.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.Equal("50000000000", settings.GetProperty("gasPriceLimitWei").GetString());
         Assert.Equal(150_000, settings.GetProperty("maxGasPerSettlement").GetInt64());
         Assert.Equal(3_600, settings.GetProperty("defaultReceiptTtlSeconds").GetInt32());

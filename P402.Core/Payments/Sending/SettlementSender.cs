@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+using P402.Core.Chain;
+using P402.Core.Chain.Ethereum;
+using P402.Core.Chain.Rpc;
+using P402.Core.Chain.Signers;
+
+namespace P402.Core.Payments.Sending;
+
+/// <summary>
+/// Takes a nonce of the chosen key, signs, records the signed transaction (Submitted) and broadcasts it.
+/// No lock is held across the broadcast round trip: the key's nonce sequence hands out the next nonce at
+/// once. A nonce the node refused goes back to the sequence; a nonce the node calls too low was used
+/// elsewhere, so the sequence catches up and the transaction is signed once more with a fresh nonce
+/// (the first can never be mined: its nonce is spent).
+/// </summary>
+internal static class SettlementSender
+{
+    public static async Task SendAsync(PaymentNetwork network, SignerAccount signer, Settlement settlement, Func<long, Eip1559Transaction> build,
+        SettlementStore store, ILogger logger, CancellationToken cancellationToken)
+    {
+        signer.Began();
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var nonce = await signer.Nonces.TakeAsync(cancellationToken);
+                var signed = build(nonce).Sign(signer.Key);
+                var hash = Hex.Encode(signed.Hash);
+                try
+                {
+                    await store.MarkSubmittedAsync(settlement, hash, Hex.Encode(signed.Raw), signer.Address.ToLowerHex(), nonce, cancellationToken);
+                }
+                catch
+                {
+                    signer.Nonces.Return(nonce); // not stored, so never sent
+                    throw;
+                }
+                try
+                {
+                    await BroadcastAsync(network, signed, cancellationToken);
+                    signer.Outcome(null);
+                    PaymentLog.Broadcast(logger, settlement.Id, hash, nonce);
+                    return;
+                }
+                catch (JsonRpcException refused)
+                {
+                    if (BroadcastAnswers.IsNonceTooLow(refused))
+                    {
+                        if (await network.Rpc.GetTransactionByHashAsync(hash, cancellationToken) is not null)
+                        {
+                            // An earlier attempt of this very broadcast reached the node (its answer was lost): mined or pooled.
+                            signer.Outcome(null);
+                            return;
+                        }
+                        if (attempt == 0)
+                        {
+                            await signer.Nonces.ResyncAsync(cancellationToken);
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        signer.Nonces.Return(nonce);
+                    }
+                    if (refused.RpcMessage.Contains("insufficient funds", StringComparison.OrdinalIgnoreCase))
+                    {
+                        signer.SetBalance(0); // skipped until a balance read says otherwise
+                    }
+                    signer.Outcome(refused.RpcMessage);
+                    throw;
+                }
+            }
+        }
+        finally
+        {
+            signer.Ended();
+        }
+    }
+
+    private static async Task BroadcastAsync(PaymentNetwork network, SignedTransaction signed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await network.Rpc.SendRawTransactionAsync(signed.Raw, cancellationToken);
+        }
+        catch (JsonRpcException known) when (BroadcastAnswers.IsAlreadyKnown(known))
+        {
+            // A retry after a lost answer: the node has it.
+        }
+    }
+}
