@@ -1,13 +1,12 @@
 using System.Numerics;
 using Nethereum.Model;
-using Nethereum.Signer;
 
 namespace P402.Core.Chain.Ethereum;
 
 /// <summary>
 /// An EIP-1559 (type 2) transaction with an empty access list. <paramref name="To"/> is null for a
 /// contract creation. Every integer must be in [0, 2^256); the fields are checked when it is encoded.
-/// Encoding and signing are Nethereum's (<see cref="Transaction1559"/>, <see cref="Transaction1559Signer"/>).
+/// Encoding is Nethereum's (<see cref="Transaction1559"/>); the signature is <see cref="EthKey.Sign"/>'s.
 /// </summary>
 public sealed record Eip1559Transaction(
     BigInteger ChainId,
@@ -29,7 +28,9 @@ public sealed record Eip1559Transaction(
     {
         ArgumentNullException.ThrowIfNull(key);
         var transaction = ToNethereum();
-        new Transaction1559Signer().SignTransaction(key.Key, transaction);
+        // Signed by EthKey (not Transaction1559Signer, which fails for a key whose first byte is zero).
+        var signature = key.Sign(transaction.RawHash);
+        transaction.SetSignature(new Signature(signature.R, signature.S, [signature.RecoveryId]));
         return SignedTransaction.FromRaw(transaction.GetRLPEncoded());
     }
 

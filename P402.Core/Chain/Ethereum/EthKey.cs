@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Security.Cryptography;
+using NBitcoin.Secp256k1;
 using Nethereum.Signer;
 
 namespace P402.Core.Chain.Ethereum;
@@ -19,13 +20,11 @@ public sealed class EthKey
 
     private readonly byte[] _publicKey;
 
-    /// <summary>
-    /// Nethereum signs with BouncyCastle by default and then searches the recovery id by recovering the
-    /// key up to four times (about 5 ms and 3 MB per signature here); with <see cref="EthECKey.SignRecoverable"/>
-    /// it signs recoverably with NBitcoin.Secp256k1 (RFC 6979, low s, the same signatures) in a fraction of that.
-    /// Set once for the process, before the first key exists (P402.Benchmarks/README.md has the numbers).
-    /// </summary>
-    static EthKey() => EthECKey.SignRecoverable = true;
+    // Signing goes to NBitcoin.Secp256k1 (Nethereum's own fast signer) with the key's 32 bytes: Nethereum's
+    // EthECKey.SignRecoverable path hands it the key's minimal big-endian bytes, so a key whose first byte is
+    // zero (one in 256) fails to sign with "b32 should be of length 32". Its default path (BouncyCastle plus a
+    // recovery-id search) costs about 5 ms and 3 MB per signature (P402.Benchmarks/README.md).
+    private readonly ECPrivKey _signingKey;
 
     public EthKey(ReadOnlySpan<byte> privateKey32)
     {
@@ -41,6 +40,7 @@ public sealed class EthKey
         try
         {
             Key = new EthECKey(secret, true);
+            _signingKey = Context.Instance.CreateECPrivKey(secret);
         }
         finally
         {
@@ -91,15 +91,22 @@ public sealed class EthKey
         }
     }
 
-    /// <summary>Signs a 32-byte hash: RFC 6979 nonce, low s, recovery id set (Nethereum's <see cref="EthECKey.SignAndCalculateYParityV"/>).</summary>
+    /// <summary>Signs a 32-byte hash: RFC 6979 nonce, low s, recovery id set (NBitcoin.Secp256k1, the signer Nethereum uses).</summary>
     public EcdsaSignature Sign(ReadOnlySpan<byte> hash32)
     {
         if (hash32.Length != Keccak256.HashLength)
         {
             throw new EthereumFormatException($"Only 32-byte hashes are signed, got {hash32.Length} bytes.");
         }
-        var signature = Key.SignAndCalculateYParityV(hash32.ToArray());
-        return new EcdsaSignature(LeftPad(signature.R), LeftPad(signature.S), signature.V[0]);
+        if (!_signingKey.TrySignRecoverable(hash32, out var signature) || signature is null)
+        {
+            throw new CryptographicException("secp256k1 signing failed.");
+        }
+        signature.Deconstruct(out var r, out var s, out var recoveryId);
+        Span<byte> rs = stackalloc byte[2 * ScalarSize];
+        r.WriteToSpan(rs[..ScalarSize]);
+        s.WriteToSpan(rs[ScalarSize..]);
+        return new EcdsaSignature(rs[..ScalarSize], rs[ScalarSize..], (byte)recoveryId);
     }
 
     public override string ToString() => $"EthKey({Address})";
@@ -108,16 +115,5 @@ public sealed class EthKey
     {
         var value = new BigInteger(bigEndian, isUnsigned: true, isBigEndian: true);
         return !value.IsZero && value < N;
-    }
-
-    private static byte[] LeftPad(byte[] scalar)
-    {
-        if (scalar.Length == ScalarSize)
-        {
-            return scalar;
-        }
-        var word = new byte[ScalarSize];
-        scalar.AsSpan(Math.Max(0, scalar.Length - ScalarSize)).CopyTo(word.AsSpan(Math.Max(0, ScalarSize - scalar.Length)));
-        return word;
     }
 }

@@ -117,4 +117,23 @@ public sealed class EthKeyTests
     {
         Assert.Throws<EthereumFormatException>(() => EthAddress.FromPublicKey(new byte[65]));
     }
+
+    // One private key in 256 starts with a zero byte; Nethereum's own signers once failed on those ("b32 should be
+    // of length 32"), which made a random test key fail now and then and would make such a facilitator key unusable.
+    [Theory]
+    [InlineData("0x00c5d9a1b58e8d0c4b0a1f7e3a4d2c6b8e9f0a1b2c3d4e5f60718293a4b5c6d7")]
+    [InlineData("0x0000f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c")]
+    public void Sign_KeyWithLeadingZeroBytes_SignsHashesAndTransactionsThatRecoverToItsAddress(string privateKey)
+    {
+        var key = EthKey.Parse(privateKey);
+        var hash = Keccak256.Hash("leading zero"u8);
+
+        var signature = key.Sign(hash);
+        var transaction = new Eip1559Transaction(8453, 7, 1_000_000, 2_000_000_000, 100_000, key.Address, 0, [0xab]).Sign(key);
+
+        Assert.True(signature.IsLowS);
+        Assert.Equal(key.Address, Secp256k1Recovery.RecoverAddress(hash, signature));
+        Assert.Equal(key.Address.ToString(), new AddressUtil().ConvertToChecksumAddress(
+            Nethereum.Signer.TransactionVerificationAndRecovery.GetSenderAddress(transaction.RawHex)));
+    }
 }
