@@ -38,7 +38,9 @@ public sealed class ChainRuntime(IOptions<ChainOptions> options, IOptions<DevCha
         if (chain.Mode == ChainMode.Dev)
         {
             _devChain = await DevChainNode.StartAsync(devOptions.Value, loggers.CreateLogger<DevChainNode>(), cancellationToken);
-            networks = [WithRpc(NetworkOptions.BaseMainnet(), _devChain.RpcUrl.ToString(), explorer: null)];
+            var devNetwork = WithRpc(NetworkOptions.BaseMainnet(), _devChain.RpcUrl.ToString(), explorer: null);
+            devNetwork.WalletFactories = [DevSmartWallets.Factory.ToString()];
+            networks = [devNetwork];
             keyHex ??= _devChain.Facilitator.PrivateKey;
         }
         var key = EthKey.Parse(keyHex ?? throw new InvalidOperationException("Chain:FacilitatorPrivateKey is required in Rpc mode (environment variable Chain__FacilitatorPrivateKey or user-secrets)."));

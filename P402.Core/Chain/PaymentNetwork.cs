@@ -36,6 +36,9 @@ public sealed class PaymentNetwork
 
     public IEthereumRpc Rpc { get; }
 
+    /// <summary>The block verify reads (pending, or latest on a node that refuses pending).</summary>
+    internal string VerifyBlock => _verifyBlock;
+
     internal EthKey Signer { get; }
 
     internal NonceManager Nonces { get; }

@@ -4,6 +4,7 @@ using P402.Core.Chain;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
 using P402.Core.Merchants;
+using P402.Core.Payments.Signatures;
 
 namespace P402.Core.Payments;
 
@@ -14,21 +15,24 @@ namespace P402.Core.Payments;
 /// </summary>
 public sealed class SettlementSubmitter(SettlementStore store, MerchantService merchants, ILogger<SettlementSubmitter> logger)
 {
-    public async Task<SettleOutcome> SubmitAsync(PaymentNetwork network, Settlement settlement, ParsedPayment payment, CancellationToken cancellationToken)
+    public Task<SettleOutcome> SubmitAsync(PaymentNetwork network, Settlement settlement, ParsedPayment payment, CancellationToken cancellationToken) =>
+        SubmitAsync(network, settlement, payment, SettlementPlan.Eoa, cancellationToken);
+
+    internal async Task<SettleOutcome> SubmitAsync(PaymentNetwork network, Settlement settlement, ParsedPayment payment, SettlementPlan plan, CancellationToken cancellationToken)
     {
         var payer = payment.Authorization.From.ToString();
         try
         {
             var settings = await merchants.GetSettingsAsync(settlement.MerchantId, cancellationToken);
             var fees = await ChooseFeesAsync(network, settings, cancellationToken);
-            var callData = TokenCalls.TransferWithAuthorization(payment.Authorization, EcdsaSignature.FromBytes65(payment.Signature));
+            var call = await SettlementCalls.BuildAsync(network, payment, plan, cancellationToken);
             await WithFreshNonceRetryAsync(() => network.Nonces.WithNextNonceAsync(async nonce =>
             {
                 var transaction = new Eip1559Transaction(network.Options.ChainId, nonce, fees.Priority, fees.Max,
-                    settings.MaxGasPerSettlement, payment.Asset, BigInteger.Zero, callData);
+                    settings.MaxGasPerSettlement + (call.DeploymentGas ?? 0), call.To, BigInteger.Zero, call.Data);
                 var signed = transaction.Sign(network.Signer);
                 var hash = Hex.Encode(signed.Hash);
-                await store.MarkSubmittedAsync(settlement, hash, Hex.Encode(signed.Raw), network.Signer.Address.ToLowerHex(), nonce, cancellationToken);
+                await store.MarkSubmittedAsync(settlement, hash, Hex.Encode(signed.Raw), network.Signer.Address.ToLowerHex(), nonce, cancellationToken, call.PayerKind, call.DeploymentGas);
                 await BroadcastAsync(network, signed, cancellationToken);
                 PaymentLog.Broadcast(logger, settlement.Id, hash, nonce);
                 return hash;
