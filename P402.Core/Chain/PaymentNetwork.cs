@@ -39,6 +39,13 @@ public sealed class PaymentNetwork
     /// <summary>The block verify reads (pending, or latest on a node that refuses pending).</summary>
     internal string VerifyBlock => _verifyBlock;
 
+    /// <summary>The node refused a JSON-RPC batch once: verify's reads go call by call from then on.</summary>
+    internal bool BatchRefused
+    {
+        get => _batchRefused;
+        set => _batchRefused = value;
+    }
+
     internal EthKey Signer { get; }
 
     internal NonceManager Nonces { get; }

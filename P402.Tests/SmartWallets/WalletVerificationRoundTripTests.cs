@@ -44,15 +44,17 @@ public sealed class WalletVerificationRoundTripTests(AnvilChainFixture chain) : 
         using var batching = new CountingNode(refuseBatches: false);
         using var refusing = new CountingNode(refuseBatches: true);
 
-        var good = await WalletVerification.VerifyAsync(Network(refusing), payment, signature, new MerchantSettings(), CancellationToken.None);
+        var refusingNetwork = Network(refusing);
+        var good = await WalletVerification.VerifyAsync(refusingNetwork, payment, signature, new MerchantSettings(), CancellationToken.None);
         var asked = refusing.Singles("eth_call") + refusing.Singles("eth_getCode");
         var badBatched = await WalletVerification.VerifyAsync(Network(batching), payment, corrupted, new MerchantSettings(), CancellationToken.None);
-        var badSingle = await WalletVerification.VerifyAsync(Network(refusing), payment, corrupted, new MerchantSettings(), CancellationToken.None);
+        var badSingle = await WalletVerification.VerifyAsync(refusingNetwork, payment, corrupted, new MerchantSettings(), CancellationToken.None);
 
         Assert.True(good.IsValid, good.Message);
         Assert.Equal(5, asked);
         Assert.Equal(PaymentCode.InvalidSignature, badBatched.Code);
         Assert.Equal(badBatched, badSingle);
+        Assert.Equal(1, refusing.Batches); // refused once, then asked call by call without trying again
     }
 
     /// <summary>A payment from a new account; <paramref name="corrupt"/> flips a byte of the owner's signature (inside the wrapper, if any).</summary>

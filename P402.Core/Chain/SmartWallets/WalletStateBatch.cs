@@ -8,15 +8,17 @@ namespace P402.Core.Chain.SmartWallets;
 /// authorizationState, balanceOf, the payer's code, the wallet's verdict on the signature (EIP-1271
 /// <c>isValidSignature</c> on the payer, or ERC-6492's deployless check), and the simulated transfer
 /// (the <c>bytes</c> overload, or Multicall3's deploy-then-transfer for a counterfactual wallet).
-/// A node that refuses batches is asked the five calls in parallel.
+/// A node that refuses batches is asked the five calls in parallel, from then on without trying a batch.
 /// </summary>
 internal static class WalletStateBatch
 {
     private const string Call = "eth_call";
 
-    public static async Task<WalletState> ReadAsync(JsonRpcClient client, string block, EthAddress asset, TransferAuthorization authorization,
-        byte[] digest, byte[] signature, Erc6492Wrapper? wrapper, EthAddress simulator, CancellationToken cancellationToken)
+    public static async Task<WalletState> ReadAsync(PaymentNetwork network, JsonRpcClient client, EthAddress asset, TransferAuthorization authorization,
+        byte[] digest, byte[] signature, Erc6492Wrapper? wrapper, CancellationToken cancellationToken)
     {
+        var block = network.VerifyBlock;
+        var simulator = network.Signer.Address;
         var from = authorization.From;
         JsonRpcRequest check, simulation;
         if (wrapper is null)
@@ -29,7 +31,7 @@ internal static class WalletStateBatch
             check = CallRequest(null, SmartWalletCalls.Erc6492Check(from, digest, signature), simulator, block);
             simulation = CallRequest(SmartWalletCalls.Multicall3, SmartWalletCalls.DeployAndTransfer(wrapper, asset, authorization, transferMayFail: true), simulator, block);
         }
-        var answers = await AskAsync(client,
+        var answers = await AskAsync(network, client,
         [
             CallRequest(asset, TokenCalls.AuthorizationState(from, authorization.Nonce), null, block),
             CallRequest(asset, TokenCalls.BalanceOf(from), null, block),
@@ -45,26 +47,31 @@ internal static class WalletStateBatch
         return new WalletState(hasCode, problem, used, balance, revert);
     }
 
-    private static async Task<IReadOnlyList<JsonRpcResponse>> AskAsync(JsonRpcClient client, IReadOnlyList<JsonRpcRequest> requests, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<JsonRpcResponse>> AskAsync(PaymentNetwork network, JsonRpcClient client, IReadOnlyList<JsonRpcRequest> requests,
+        CancellationToken cancellationToken)
     {
-        try
+        if (!network.BatchRefused)
         {
-            return await client.BatchAsync(requests, cancellationToken: cancellationToken);
-        }
-        catch (Exception e) when (TokenStateBatch.IsRefusal(e))
-        {
-            return await Task.WhenAll(requests.Select(async request =>
+            try
             {
-                try
-                {
-                    return new JsonRpcResponse(await client.CallAsync(request.Method, request.Params, cancellationToken: cancellationToken), null);
-                }
-                catch (JsonRpcException error)
-                {
-                    return new JsonRpcResponse(default, error);
-                }
-            }));
+                return await client.BatchAsync(requests, cancellationToken: cancellationToken);
+            }
+            catch (Exception e) when (TokenStateBatch.IsRefusal(e))
+            {
+                network.BatchRefused = true;
+            }
         }
+        return await Task.WhenAll(requests.Select(async request =>
+        {
+            try
+            {
+                return new JsonRpcResponse(await client.CallAsync(request.Method, request.Params, cancellationToken: cancellationToken), null);
+            }
+            catch (JsonRpcException error)
+            {
+                return new JsonRpcResponse(default, error);
+            }
+        }));
     }
 
     /// <summary>USDC v2.2's rule: success, at least a word, and that word is the magic value (left-aligned bytes4).</summary>
@@ -118,7 +125,15 @@ internal static class WalletStateBatch
         {
             return DirectRevert(answer);
         }
-        var results = Multicall3Calls.DecodeResults(TokenStateBatch.Result(answer));
+        IReadOnlyList<Multicall3Result> results;
+        try
+        {
+            results = Multicall3Calls.DecodeResults(TokenStateBatch.Result(answer));
+        }
+        catch (EthereumFormatException)
+        {
+            return $"Multicall3 ({SmartWalletCalls.Multicall3}) did not answer aggregate3: it is needed to deploy a wallet and pay in one transaction.";
+        }
         if (results.Count != 2)
         {
             return TokenStateBatch.SimulationReverted;

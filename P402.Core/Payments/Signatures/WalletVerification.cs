@@ -21,8 +21,8 @@ internal static class WalletVerification
             throw new InvalidOperationException("Contract-wallet payments need a JSON-RPC node.");
         }
         var gasPrice = network.GasPriceAsync(cancellationToken);
-        var read = WalletStateBatch.ReadAsync(client, network.VerifyBlock, payment.Asset, payment.Authorization,
-            network.Digest(payment.Asset, payment.Authorization), signature.Bytes, signature.Wrapper, network.Signer.Address, cancellationToken);
+        var read = WalletStateBatch.ReadAsync(network, client, payment.Asset, payment.Authorization,
+            network.Digest(payment.Asset, payment.Authorization), signature.Bytes, signature.Wrapper, cancellationToken);
         await Task.WhenAll(read, gasPrice);
         var state = await read;
         if (!state.HasCode && signature.Wrapper is null)
