@@ -35,7 +35,8 @@ export Database__ConnectionString="Data Source=$dir/p402.db"
 export Chain__Mode=Dev ASPNETCORE_ENVIRONMENT=Production
 [[ "$anvil_port" == 0 ]] || export Chain__Dev__Port="$anvil_port"
 # Explicit so that a copy of a build outside the repository (APP_DIR, for A/B runs) finds them too.
-export Chain__Dev__AnvilPath="$anvil" Chain__Dev__TokenArtifactPath="$root/devchain/build/DevUsdc.json"
+export Chain__Dev__AnvilPath="$anvil" Chain__Dev__TokenArtifactPath="$root/devchain/build/DevUsdc.json" \
+  Chain__Dev__SmartWalletsArtifactPath="$root/devchain/build/SmartWallets.json"
 key="$(cd "$app" && dotnet P402.Dashboard.dll create-merchant "Bench" | sed -n 's/^api key: *//p')"
 pushd "$app" >/dev/null
 # env: the names of the log levels this script reads the ports from have dots, which export refuses.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Prepares the local dev chain: installs anvil + solc from package-lock.json and compiles DevUsdc.
+# Prepares the local dev chain: installs anvil, solc and the contract packages from package-lock.json
+# and compiles DevUsdc and the smart-wallet contracts.
 # Idempotent and fast when nothing changed: npm ci runs only when the lock file is newer than the
-# installed tree, and the contract is compiled only when its source changed.
+# installed tree, and the contracts are compiled only when a source changed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -11,9 +12,7 @@ if [[ ! -f "$installed" || ! -x "$anvil" || package-lock.json -nt "$installed" ]
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-artifact=build/DevUsdc.json
-source_hash=$(sha256sum contracts/DevUsdc.sol | cut -d' ' -f1)
-if [[ ! -f "$artifact" ]] || ! grep -q "\"sourceHash\": \"$source_hash\"" "$artifact"; then
+if ! node compile.mjs --check; then
   node compile.mjs
 fi
 

@@ -43,7 +43,9 @@ public sealed class ChainRuntime(IOptions<ChainOptions> options, IOptions<DevCha
         if (chain.Mode == ChainMode.Dev)
         {
             _devChain = await DevChainNode.StartAsync(devOptions.Value, loggers.CreateLogger<DevChainNode>(), cancellationToken);
-            networks = [WithRpc(NetworkOptions.BaseMainnet(), _devChain.RpcUrl.ToString(), explorer: null)];
+            var devNetwork = WithRpc(NetworkOptions.BaseMainnet(), _devChain.RpcUrl.ToString(), explorer: null);
+            devNetwork.WalletFactories = [DevSmartWallets.Factory.ToString()];
+            networks = [devNetwork];
             keys = keys.Count > 0 ? keys : [EthKey.Parse(_devChain.Facilitator.PrivateKey)];
         }
         FacilitatorAddress = keys[0].Address;

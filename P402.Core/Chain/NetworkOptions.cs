@@ -26,6 +26,13 @@ public sealed class NetworkOptions
 
     public List<AssetOptions> Assets { get; set; } = [];
 
+    /// <summary>
+    /// The wallet factories P402 may call to deploy a counterfactual (ERC-6492) payer, e.g. Coinbase Smart
+    /// Wallet's <c>0x0BA5ED0c6AA8c49038F819E587E2633c4A9F428a</c> on Base. Empty: counterfactual wallets are
+    /// refused (WALLET_FACTORY_NOT_ALLOWED); deployed contract wallets are accepted either way.
+    /// </summary>
+    public List<string> WalletFactories { get; set; } = [];
+
     public static NetworkOptions BaseMainnet() => new()
     {
         Network = "eip155:8453",

@@ -40,6 +40,15 @@ public sealed class PaymentNetwork
 
     /// <summary>The network's facilitator keys, each with its own nonce sequence.</summary>
     internal SignerPool Signers { get; }
+    /// <summary>The block verify reads (pending, or latest on a node that refuses pending).</summary>
+    internal string VerifyBlock => _verifyBlock;
+
+    /// <summary>The node refused a JSON-RPC batch once: verify's reads go call by call from then on.</summary>
+    internal bool BatchRefused
+    {
+        get => _batchRefused;
+        set => _batchRefused = value;
+    }
 
     /// <summary>The first key: the sender of verify's simulated transfer (any key simulates alike).</summary>
     internal EthKey Signer => Signers.Accounts[0].Key;

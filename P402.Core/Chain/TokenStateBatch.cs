@@ -50,7 +50,7 @@ internal static class TokenStateBatch
     /// The node answered, but not to a batch (a provider that refuses batches, or answers them with
     /// something else than an array). A node that is down (timeout, transport, 5xx, 429) is not a refusal.
     /// </summary>
-    private static bool IsRefusal(Exception e) => e switch
+    internal static bool IsRefusal(Exception e) => e switch
     {
         JsonRpcException => true,
         RpcUnavailableException { IsTimeout: true } => false,
@@ -60,7 +60,7 @@ internal static class TokenStateBatch
         _ => false,
     };
 
-    private static byte[] Result(JsonRpcResponse answer)
+    internal static byte[] Result(JsonRpcResponse answer)
     {
         if (answer.Error is { } error)
         {

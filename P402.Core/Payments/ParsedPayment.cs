@@ -36,7 +36,10 @@ public sealed record ParsedPayment
 
     public required TransferAuthorization Authorization { get; init; }
 
-    /// <summary>The 65 signature bytes as sent (r, s, v); whether v and s are acceptable is checked later.</summary>
+    /// <summary>
+    /// The signature bytes as sent: an EOA's r‖s‖v (65, or 64 in ERC-2098 form), a contract wallet's EIP-1271
+    /// bytes, or an ERC-6492 wrapper. Which kind it is, and whether it is acceptable, verify decides.
+    /// </summary>
     public required byte[] Signature { get; init; }
 
     /// <summary>x402's payment-identifier (<c>extensions["payment-identifier"].info.id</c>): verify and settle are idempotent per id.</summary>

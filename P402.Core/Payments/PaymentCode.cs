@@ -12,6 +12,7 @@ public enum PaymentCode
     AuthorizationExpired,
     AuthorizationNotYetValid,
     InvalidSignature,
+    WalletFactoryNotAllowed,
     ReplayDetected,
     InsufficientFunds,
     GasPriceTooHigh,

@@ -14,6 +14,9 @@ public static class PaymentParser
 {
     private static readonly BigInteger MaxUint256 = (BigInteger.One << 256) - 1;
 
+    /// <summary>Room for an ERC-6492 wrapper around a wallet's factory call and its signature.</summary>
+    public const int MaxSignatureBytes = 16 * 1024;
+
     public static PaymentParseResult Parse(FacilitatorRequestDto? request)
     {
         try
@@ -68,7 +71,7 @@ public static class PaymentParser
                 Uint256(authorization.ValidAfter, "authorization.validAfter"),
                 Uint256(authorization.ValidBefore, "authorization.validBefore"),
                 Bytes(authorization.Nonce, 32, "authorization.nonce")),
-            Signature = Bytes(exact.Signature, EcdsaSignature.Length, "payload.signature"),
+            Signature = SignatureBytes(exact.Signature),
             PaymentId = Identifiers.PaymentId.Read(payload.Extensions),
         };
     }
@@ -86,6 +89,15 @@ public static class PaymentParser
         value is not null && value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && Hex.TryDecode(value, out var bytes) && bytes.Length == length
             ? bytes
             : throw new PaymentFormatException($"{field} must be 0x-prefixed hex of {length} bytes.");
+
+    /// <summary>
+    /// Any even-length hex up to <see cref="MaxSignatureBytes"/>: an EOA's 65 (or 64) bytes, a contract wallet's
+    /// EIP-1271 bytes, an ERC-6492 wrapper. Whether the shape is acceptable is verify's INVALID_SIGNATURE, not a 400.
+    /// </summary>
+    private static byte[] SignatureBytes(string? value) =>
+        value is not null && value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && Hex.TryDecode(value, out var bytes)
+            ? bytes.Length <= MaxSignatureBytes ? bytes : throw new PaymentFormatException($"payload.signature is longer than {MaxSignatureBytes} bytes.")
+            : throw new PaymentFormatException("payload.signature must be 0x-prefixed hex of whole bytes.");
 
     private static BigInteger Uint256(string? value, string field)
     {

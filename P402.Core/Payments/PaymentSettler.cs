@@ -64,7 +64,7 @@ public sealed class PaymentSettler(
         }
         PaymentLog.Reserved(logger, settlement.Id, command.RequestId);
 
-        var submitted = await submitter.SubmitAsync(network!, settlement, payment, cancellationToken);
+        var submitted = await submitter.SubmitAsync(network!, settlement, payment, verdict.Plan ?? Signatures.SettlementPlan.Eoa, cancellationToken);
         if (!submitted.Success)
         {
             return submitted;

@@ -1,13 +1,17 @@
 using P402.Core.Chain;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
+using P402.Core.Chain.SmartWallets;
 using P402.Core.Merchants;
+using P402.Core.Payments.Signatures;
 
 namespace P402.Core.Payments;
 
 /// <summary>
 /// Every check of DESIGN.md's verify table, in its order, then a simulation of the transfer.
-/// Cheap local checks run first so that a bad payment costs no RPC call.
+/// Cheap local checks run first so that a bad payment costs no RPC call. A signature that is not an
+/// EOA's (by shape, or because it does not recover to <c>from</c>) is the payer contract's to judge
+/// (<see cref="WalletVerification"/>), in the same single batched round trip.
 /// </summary>
 public sealed class PaymentVerifier(PaymentNetworks networks, SettlementStore store, MerchantService merchants, TimeProvider time)
 {
@@ -22,6 +26,17 @@ public sealed class PaymentVerifier(PaymentNetworks networks, SettlementStore st
         {
             return VerifyOutcome.Invalid(local.Value.Code, local.Value.Message, payer);
         }
+        var signature = PaymentSignature.Classify(payment.Signature, out var malformed);
+        if (signature is null)
+        {
+            return VerifyOutcome.Invalid(PaymentCode.InvalidSignature, malformed!, payer);
+        }
+        if (signature.Wrapper is { } wrapper && !WalletFactories.IsAllowed(network!.Options, wrapper.Factory))
+        {
+            return VerifyOutcome.Invalid(PaymentCode.WalletFactoryNotAllowed,
+                $"The counterfactual wallet's factory {wrapper.Factory} is not on {network.Network}'s wallet factory allowlist (Chain:Networks:N:WalletFactories).", payer);
+        }
+        var eoa = signature.Ecdsa is { } ecdsa && SignatureMatches(network!, payment, ecdsa) ? ecdsa : (EcdsaSignature?)null;
         if (await store.IsAuthorizationTakenAsync(network!.Network, payment, cancellationToken))
         {
             return VerifyOutcome.Invalid(PaymentCode.ReplayDetected, "This authorization was already settled or is being settled.", payer);
@@ -29,9 +44,13 @@ public sealed class PaymentVerifier(PaymentNetworks networks, SettlementStore st
         var settings = await merchants.GetSettingsAsync(merchantId, cancellationToken);
         try
         {
-            var state = await network.ReadTokenStateAsync(payment.Asset, payment.Authorization, EcdsaSignature.FromBytes65(payment.Signature), cancellationToken);
+            if (eoa is not { } key)
+            {
+                return await WalletVerification.VerifyAsync(network, payment, signature, settings, cancellationToken);
+            }
+            var state = await network.ReadTokenStateAsync(payment.Asset, payment.Authorization, key, cancellationToken);
             var chain = CheckChainState(payment, state, settings);
-            return chain is null ? VerifyOutcome.Valid(payer) : VerifyOutcome.Invalid(chain.Value.Code, chain.Value.Message, payer);
+            return chain is null ? VerifyOutcome.Valid(payer) with { Plan = SettlementPlan.Eoa } : VerifyOutcome.Invalid(chain.Value.Code, chain.Value.Message, payer);
         }
         catch (RpcUnavailableException)
         {
@@ -81,27 +100,19 @@ public sealed class PaymentVerifier(PaymentNetworks networks, SettlementStore st
         {
             return (PaymentCode.AuthorizationNotYetValid, "The authorization is not valid yet.");
         }
-        return SignatureMatches(network, payment) ? null : (PaymentCode.InvalidSignature, "The signature does not recover to the authorization's 'from'.");
+        return null;
     }
 
-    private static bool SignatureMatches(PaymentNetwork network, ParsedPayment payment)
+    /// <summary>The EOA case: a low-s signature that recovers to <c>from</c>. Anything else is the payer's code's to judge.</summary>
+    private static bool SignatureMatches(PaymentNetwork network, ParsedPayment payment, EcdsaSignature signature)
     {
-        EcdsaSignature signature;
-        try
-        {
-            signature = EcdsaSignature.FromBytes65(payment.Signature);
-        }
-        catch (EthereumFormatException)
-        {
-            return false;
-        }
         var digest = network.Digest(payment.Asset, payment.Authorization);
         return signature.IsLowS
             && Secp256k1Recovery.TryRecoverAddress(digest, signature, out var signer)
             && signer == payment.Authorization.From;
     }
 
-    private static (PaymentCode Code, string Message)? CheckChainState(ParsedPayment payment, TokenState state, MerchantSettings settings)
+    internal static (PaymentCode Code, string Message)? CheckChainState(ParsedPayment payment, TokenState state, MerchantSettings settings)
     {
         if (state.AuthorizationUsed)
         {

@@ -59,6 +59,12 @@ public sealed class Settlement
 
     public long? EffectiveGasPriceWei { get; set; }
 
+    /// <summary>Who paid, as the settlement's transaction found the payer (EOA, contract wallet, deployed by this settlement).</summary>
+    public Signatures.PayerKind PayerKind { get; set; }
+
+    /// <summary>The gas of deploying a counterfactual payer in this settlement's transaction (the facilitator's cost), else null.</summary>
+    public long? DeploymentGas { get; set; }
+
     public string? ErrorReason { get; set; }
 
     public string? ErrorMessage { get; set; }

@@ -105,9 +105,12 @@ public sealed class SettlementStore(IDbContextFactory<P402DbContext> contexts, T
     }
 
     /// <summary>Records the signed transaction before it is broadcast, so that a crash cannot lose it.</summary>
-    public Task MarkSubmittedAsync(Settlement settlement, string txHash, string rawTransaction, string signer, long signerNonce, CancellationToken cancellationToken) =>
+    public Task MarkSubmittedAsync(Settlement settlement, string txHash, string rawTransaction, string signer, long signerNonce, CancellationToken cancellationToken,
+        Signatures.PayerKind payerKind = Signatures.PayerKind.Eoa, long? deploymentGas = null) =>
         UpdateAsync(settlement, s =>
         {
+            s.PayerKind = payerKind;
+            s.DeploymentGas = deploymentGas;
             s.Status = SettlementStatus.Submitted;
             s.TxHash = txHash;
             s.RawTransaction = rawTransaction;

@@ -8,6 +8,7 @@ using P402.Core.Merchants;
 using P402.Core.Payments.Gas;
 using P402.Core.Payments.Sending;
 using P402.Core.Payments.Watcher;
+using P402.Core.Payments.Signatures;
 
 namespace P402.Core.Payments;
 
@@ -19,25 +20,30 @@ namespace P402.Core.Payments;
 public sealed class SettlementSubmitter(SettlementStore store, MerchantService merchants, SettlementWaiters waiters, IOptions<ChainOptions> options,
     ILogger<SettlementSubmitter> logger)
 {
-    public async Task<SettleOutcome> SubmitAsync(PaymentNetwork network, Settlement settlement, ParsedPayment payment, CancellationToken cancellationToken)
+    public Task<SettleOutcome> SubmitAsync(PaymentNetwork network, Settlement settlement, ParsedPayment payment, CancellationToken cancellationToken) =>
+        SubmitAsync(network, settlement, payment, SettlementPlan.Eoa, cancellationToken);
+
+    internal async Task<SettleOutcome> SubmitAsync(PaymentNetwork network, Settlement settlement, ParsedPayment payment, SettlementPlan plan, CancellationToken cancellationToken)
     {
         var payer = payment.Authorization.From.ToString();
         try
         {
             var settings = await merchants.GetSettingsAsync(settlement.MerchantId, cancellationToken);
-            var callData = TokenCalls.TransferWithAuthorization(payment.Authorization, EcdsaSignature.FromBytes65(payment.Signature));
             var signer = await network.Signers.ChooseAsync(cancellationToken);
+            var call = await SettlementCalls.BuildAsync(network, payment, plan, cancellationToken);
             var feeQuote = ChooseFeesAsync(network, settings, cancellationToken);
-            var gasQuote = SettlementGas.EstimateAsync(network, payment.Asset, callData, signer.Address, settings.MaxGasPerSettlement,
+            // A counterfactual wallet's deployment is the facilitator's cost on top of the merchant's cap for the transfer.
+            var gasCap = settings.MaxGasPerSettlement + (call.DeploymentGas ?? 0);
+            var gasQuote = SettlementGas.EstimateAsync(network, call.To, call.Data, signer.Address, gasCap,
                 options.Value.GasHeadroomPercent, cancellationToken);
             await Task.WhenAll(feeQuote, gasQuote);
             var (fees, gas) = (await feeQuote, await gasQuote);
             if (gas.ExceedsCap)
             {
-                return await RefuseAsync(settlement, PaymentCode.GasLimitExceeded, SettlementGas.ExceedsCapMessage(gas, settings.MaxGasPerSettlement), payer, network);
+                return await RefuseAsync(settlement, PaymentCode.GasLimitExceeded, SettlementGas.ExceedsCapMessage(gas, gasCap), payer, network);
             }
             await SettlementSender.SendAsync(network, signer, settlement, nonce => new Eip1559Transaction(network.Options.ChainId, nonce,
-                fees.Priority, fees.Max, gas.Limit, payment.Asset, BigInteger.Zero, callData), store, logger, cancellationToken);
+                fees.Priority, fees.Max, gas.Limit, call.To, BigInteger.Zero, call.Data), store, logger, cancellationToken, call.PayerKind, call.DeploymentGas);
             return SettleOutcome.Confirmed(settlement);
         }
         catch (ContractRevertException revert) when (settlement.Status == SettlementStatus.Pending)

@@ -22,7 +22,17 @@ public sealed record SettlementView(
     DateTime CreatedAt,
     DateTime? ConfirmedAt)
 {
+    /// <summary>EOA, contract wallet, or a counterfactual wallet this settlement deployed.</summary>
+    public Signatures.PayerKind PayerKind { get; init; }
+
+    /// <summary>The deployment's gas when this settlement deployed the payer's wallet (paid by the facilitator).</summary>
+    public long? DeploymentGas { get; init; }
+
     internal static SettlementView From(Settlement s) => new(
         s.Id, s.Status, s.Network, s.Asset, s.Payer, s.PayTo, s.Value, s.Nonce, s.Resource, s.TxHash, s.BlockNumber,
-        s.GasUsed, s.EffectiveGasPriceWei, s.RequestId, s.ApiKeyId, s.ErrorReason, s.ErrorMessage, s.CreatedAt, s.ConfirmedAt);
+        s.GasUsed, s.EffectiveGasPriceWei, s.RequestId, s.ApiKeyId, s.ErrorReason, s.ErrorMessage, s.CreatedAt, s.ConfirmedAt)
+    {
+        PayerKind = s.PayerKind,
+        DeploymentGas = s.DeploymentGas,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using P402.Core.Payments;
+using P402.Core.Payments.Signatures;
 
 namespace P402.Dashboard.Settlements;
 
@@ -24,9 +25,19 @@ public sealed record SettlementResponse(
     DateTime CreatedAt,
     DateTime? ConfirmedAt)
 {
+    /// <summary><c>eoa</c>, <c>contractWallet</c>, or <c>deployedBySettlement</c> (a counterfactual wallet this settlement deployed).</summary>
+    public required PayerKind PayerKind { get; init; }
+
+    /// <summary>The deployment's gas when this settlement deployed the payer's wallet, else null.</summary>
+    public long? DeploymentGas { get; init; }
+
     public static SettlementResponse From(SettlementView s) => new(
         s.Id, s.Status.ToString().ToLowerInvariant(), s.Network, s.Asset, s.Payer, s.PayTo,
         s.Value.ToString(CultureInfo.InvariantCulture), s.Nonce, s.Resource, s.TxHash, s.BlockNumber, s.GasUsed,
         s.EffectiveGasPriceWei?.ToString(CultureInfo.InvariantCulture), s.RequestId, s.ErrorReason, s.ErrorMessage,
-        s.CreatedAt, s.ConfirmedAt);
+        s.CreatedAt, s.ConfirmedAt)
+    {
+        PayerKind = s.PayerKind,
+        DeploymentGas = s.DeploymentGas,
+    };
 }

@@ -17,7 +17,8 @@ public sealed class PaymentSeed(IDbContextFactory<P402DbContext> contexts, Recei
 
     public async Task<Settlement> SettlementAsync(
         string merchantId, long value = 10_000, SettlementStatus status = SettlementStatus.Confirmed,
-        string? payer = null, DateTime? createdAt = null, string resource = "https://api.example.com/weather")
+        string? payer = null, DateTime? createdAt = null, string resource = "https://api.example.com/weather",
+        Core.Payments.Signatures.PayerKind payerKind = Core.Payments.Signatures.PayerKind.Eoa, long? deploymentGas = null)
     {
         var created = createdAt ?? time.GetUtcNow().UtcDateTime;
         var mined = status is SettlementStatus.Confirmed or SettlementStatus.Failed;
@@ -46,6 +47,8 @@ public sealed class PaymentSeed(IDbContextFactory<P402DbContext> contexts, Recei
             CreatedAt = created,
             UpdatedAt = created,
             ConfirmedAt = status == SettlementStatus.Confirmed ? created.AddSeconds(2) : null,
+            PayerKind = payerKind,
+            DeploymentGas = deploymentGas,
         };
         await using var db = await contexts.CreateDbContextAsync();
         db.Settlements.Add(settlement);

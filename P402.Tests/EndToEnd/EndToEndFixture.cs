@@ -39,7 +39,11 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Chain.InitializeAsync();
-        App = new P402AppFactory(Chain, settings: new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
+        App = new P402AppFactory(Chain, settings: new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "true",
+            ["Chain:Networks:0:WalletFactories:0"] = Core.Chain.DevChain.DevSmartWallets.Factory.ToString(),
+        });
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = ListeningUrl(App.Services);

@@ -7,12 +7,13 @@ namespace P402.Tests.EndToEnd;
 
 /// <summary>
 /// Runs <c>sdk/js/e2e/pay.mjs</c> (the built <c>@p402/sdk</c>) in a real node process and returns its JSON line
-/// per <c>p402Fetch</c> call. The payer key goes through the environment, not the command line.
+/// per <c>p402Fetch</c> call. The payer key goes through the environment, not the command line. With a
+/// <see cref="SmartAccountPayer"/> the key owns a smart account on the chain, and the account pays.
 /// </summary>
 internal static class NodePayer
 {
     public static async Task<IReadOnlyList<PayLine>> PayAsync(Uri url, string payerKey, long maxAmount = 10_000, int x402Version = 2,
-        int count = 1, string? receiptStorePath = null)
+        int count = 1, string? receiptStorePath = null, SmartAccountPayer? smartAccount = null)
     {
         var root = RepositoryRoot.Find();
         var sdk = Path.Combine(root, "sdk", "js");
@@ -39,6 +40,13 @@ internal static class NodePayer
         {
             start.ArgumentList.Add("--store");
             start.ArgumentList.Add(receiptStorePath);
+        }
+        if (smartAccount is not null)
+        {
+            foreach (var argument in new[] { "--smart-account-factory", smartAccount.Factory, "--salt", smartAccount.Salt, "--rpc", smartAccount.RpcUrl.AbsoluteUri })
+            {
+                start.ArgumentList.Add(argument);
+            }
         }
         start.Environment["P402_PAYER_KEY"] = payerKey;
 

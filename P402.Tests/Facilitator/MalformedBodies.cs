@@ -50,7 +50,8 @@ public static class MalformedBodies
             // Hex and numbers out of shape.
             data.Add(path, 2, "paymentPayload.payload.authorization.nonce", "\"0x" + new string('1', 62) + "\"");
             data.Add(path, 2, "paymentPayload.payload.authorization.nonce", "\"" + new string('1', 64) + "\"");
-            data.Add(path, 2, "paymentPayload.payload.signature", "\"0x" + new string('2', 128) + "\"");
+            data.Add(path, 2, "paymentPayload.payload.signature", "\"0x" + new string('2', 129) + "\""); // not whole bytes
+            data.Add(path, 2, "paymentPayload.payload.signature", "\"" + new string('2', 130) + "\""); // no 0x
             data.Add(path, 2, "paymentPayload.payload.signature", "\"0xzz" + new string('2', 128) + "\"");
             data.Add(path, 2, "paymentPayload.payload.authorization.from", "\"0x1234\"");
             data.Add(path, 2, "paymentRequirements.asset", "\"USDC\"");

@@ -49,12 +49,21 @@ public sealed record TestPayment
     /// <summary>x402's payment-identifier id to send in <c>paymentPayload.extensions</c>; none when null.</summary>
     public string? PaymentId { get; init; }
 
-    public TransferAuthorization Authorization => new(Payer.Address, PayTo, Value, ValidAfter, ValidBefore, Nonce);
+    /// <summary>The authorization's <c>from</c> when it is not the payer key's address (a smart wallet's).</summary>
+    public EthAddress? From { get; init; }
+
+    /// <summary>Signs instead of the key: (app domain separator, struct hash) → signature bytes, e.g. a smart wallet's.</summary>
+    public Func<byte[], byte[], byte[]>? SignWith { get; init; }
+
+    public EthAddress PayerAddress => From ?? Payer.Address;
+
+    public TransferAuthorization Authorization => new(PayerAddress, PayTo, Value, ValidAfter, ValidBefore, Nonce);
 
     public string SignatureHex()
     {
-        var digest = Eip712.Digest(Eip712.DomainSeparator(TokenName, "2", ChainId, Asset), Eip712.TransferWithAuthorizationStructHash(Authorization));
-        var signature = (Signer ?? Payer).Sign(digest).ToBytes65();
+        var domain = Eip712.DomainSeparator(TokenName, "2", ChainId, Asset);
+        var structHash = Eip712.TransferWithAuthorizationStructHash(Authorization);
+        var signature = SignWith?.Invoke(domain, structHash) ?? (Signer ?? Payer).Sign(Eip712.Digest(domain, structHash)).ToBytes65();
         return Hex.Encode(BendSignature?.Invoke(signature) ?? signature);
     }
 
@@ -133,7 +142,7 @@ public sealed record TestPayment
         ["signature"] = SignatureHex(),
         ["authorization"] = new JsonObject
         {
-            ["from"] = Payer.Address.ToString(),
+            ["from"] = PayerAddress.ToString(),
             ["to"] = PayTo.ToString(),
             ["value"] = Value.ToString(),
             ["validAfter"] = ValidAfter.ToString(),

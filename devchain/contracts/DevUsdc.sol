@@ -7,7 +7,8 @@ pragma solidity ^0.8.20;
 /// separator is computed from `block.chainid` and `address(this)` on each call, and balances are
 /// created afterwards with `mint`, which only the dev minter (anvil's default account 9) may call.
 /// It mirrors the observable rules of Circle's FiatTokenV2_2 that a facilitator depends on
-/// (time window, nonce states, signature checks, revert messages, events); pausing, blacklists
+/// (time window, nonce states, signature checks including EIP-1271 contract signers, revert
+/// messages, events); pausing, blacklists
 /// and roles are left out.
 contract DevUsdc {
     string public constant name = "USD Coin";
@@ -36,6 +37,9 @@ contract DevUsdc {
     /// @dev Upper bound of a low-s value: secp256k1n / 2.
     uint256 private constant HALF_CURVE_ORDER =
         0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
+
+    /// @dev bytes4(keccak256("isValidSignature(bytes32,bytes)")), EIP-1271's selector and magic value.
+    bytes4 private constant ERC1271_MAGIC_VALUE = 0x1626ba7e;
 
     mapping(address => uint256) private _balances;
     mapping(address => mapping(address => uint256)) private _allowances;
@@ -196,9 +200,19 @@ contract DevUsdc {
         emit AuthorizationUsed(authorizer, nonce);
     }
 
-    /// @dev EOA signatures only (65 bytes r‖s‖v): USDC's ECRecover rules, then the signer check.
+    /// @dev FiatTokenV2_2's rule: a signer without code must be the ECDSA signer (USDC's ECRecover
+    /// rules: 65 bytes r||s||v, low s, v 27/28, and those reverts); a signer with code (a contract
+    /// wallet, or an EIP-7702-delegated EOA) must answer EIP-1271's isValidSignature with its magic
+    /// value, and there is no ECDSA fallback for it.
     function _requireSignedBy(address signer, bytes32 structHash, bytes memory signature) private view {
         bytes32 digest = keccak256(abi.encodePacked("\x19\x01", DOMAIN_SEPARATOR(), structHash));
+        bool valid = signer.code.length == 0
+            ? _recover(digest, signature) == signer
+            : _isValidErc1271Signature(signer, digest, signature);
+        require(valid, "FiatTokenV2: invalid signature");
+    }
+
+    function _recover(bytes32 digest, bytes memory signature) private pure returns (address recovered) {
         require(signature.length == 65, "ECRecover: invalid signature length");
         bytes32 r;
         bytes32 s;
@@ -210,9 +224,15 @@ contract DevUsdc {
         }
         require(uint256(s) <= HALF_CURVE_ORDER, "ECRecover: invalid signature 's' value");
         require(v == 27 || v == 28, "ECRecover: invalid signature 'v' value");
-        address recovered = ecrecover(digest, v, r, s);
+        recovered = ecrecover(digest, v, r, s);
         require(recovered != address(0), "ECRecover: invalid signature");
-        require(recovered == signer, "FiatTokenV2: invalid signature");
+    }
+
+    /// @dev A reverting wallet, a short answer or any other value than the magic one is a refusal.
+    function _isValidErc1271Signature(address signer, bytes32 digest, bytes memory signature) private view returns (bool) {
+        (bool success, bytes memory answer) =
+            signer.staticcall(abi.encodeWithSelector(ERC1271_MAGIC_VALUE, digest, signature));
+        return success && answer.length >= 32 && abi.decode(answer, (bytes32)) == bytes32(ERC1271_MAGIC_VALUE);
     }
 
     function _transfer(address from, address to, uint256 value) private {

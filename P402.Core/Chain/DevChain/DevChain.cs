@@ -7,7 +7,8 @@ namespace P402.Core.Chain.DevChain;
 
 /// <summary>
 /// A local Base look-alike for development and tests: anvil on a loopback port with chain id 8453,
-/// DevUsdc at the Base USDC address, and demo payers (anvil accounts 1–3) holding USDC.
+/// DevUsdc at the Base USDC address, demo payers (anvil accounts 1–3) holding USDC, Multicall3 and a
+/// smart-wallet factory (<see cref="DevSmartWallets"/>).
 /// Account 0 is the facilitator's signer; account 9 mints. Dispose stops anvil.
 /// </summary>
 public sealed class DevChain : IAsyncDisposable
@@ -59,6 +60,7 @@ public sealed class DevChain : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(logger);
         var anvilPath = options.ResolveAnvilPath();
         var code = await DevUsdcArtifact.ReadRuntimeBytecodeAsync(options.ResolveTokenArtifactPath(), cancellationToken);
+        var wallets = await SmartWalletArtifacts.ReadAsync(options.ResolveSmartWalletsArtifactPath(), cancellationToken);
         var http = new HttpClient();
         AnvilProcess? anvil = null;
         try
@@ -68,6 +70,7 @@ public sealed class DevChain : IAsyncDisposable
             var bootstrapper = new DevChainBootstrapper(chain.Rpc.Client, logger);
             await bootstrapper.PlaceTokenAsync(BaseUsdcAddress, code, cancellationToken);
             await bootstrapper.FundAsync(BaseUsdcAddress, DevAccounts.Payers.Select(payer => payer.Address), PayerFunding, cancellationToken);
+            await DevSmartWallets.PlaceAsync(chain.Rpc.Client, wallets, logger, cancellationToken);
             return chain;
         }
         catch

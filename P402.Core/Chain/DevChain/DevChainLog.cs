@@ -21,6 +21,9 @@ internal static partial class DevChainLog
     [LoggerMessage(EventId = 7110, Level = LogLevel.Information, Message = "DevUsdc placed at {Address}")]
     public static partial void TokenPlaced(ILogger logger, EthAddress address);
 
+    [LoggerMessage(EventId = 7113, Level = LogLevel.Information, Message = "Smart-wallet factory deployed at {Factory}, Multicall3 placed at {Multicall3}")]
+    public static partial void SmartWalletsPlaced(ILogger logger, EthAddress factory, EthAddress multicall3);
+
     [LoggerMessage(EventId = 7111, Level = LogLevel.Information, Message = "Minted {Amount} USDC units to {Payer}")]
     public static partial void PayerFunded(ILogger logger, EthAddress payer, BigInteger amount);
 

@@ -15,6 +15,9 @@ public sealed class DevChainOptions
     /// <summary>The compiled DevUsdc (<c>{abi, runtimeBytecode}</c>). Default: devchain/build/DevUsdc.json.</summary>
     public string? TokenArtifactPath { get; set; }
 
+    /// <summary>The compiled smart-wallet contracts (<c>{contracts: {Name: {bytecode}}}</c>). Default: devchain/build/SmartWallets.json.</summary>
+    public string? SmartWalletsArtifactPath { get; set; }
+
     /// <summary>
     /// A file where anvil keeps its chain between runs (loaded at start, written every few seconds and
     /// at exit). Null: a fresh chain each start, as tests want.
@@ -31,6 +34,9 @@ public sealed class DevChainOptions
 
     internal string ResolveTokenArtifactPath() =>
         Resolve(TokenArtifactPath) ?? Path.Combine(RepositoryRoot.Find(), "devchain", "build", "DevUsdc.json");
+
+    internal string ResolveSmartWalletsArtifactPath() =>
+        Resolve(SmartWalletsArtifactPath) ?? Path.Combine(RepositoryRoot.Find(), "devchain", "build", "SmartWallets.json");
 
     internal string? ResolveStatePath() => Resolve(StatePath);
 

@@ -16,7 +16,8 @@ namespace P402.Core.Payments.Sending;
 internal static class SettlementSender
 {
     public static async Task SendAsync(PaymentNetwork network, SignerAccount signer, Settlement settlement, Func<long, Eip1559Transaction> build,
-        SettlementStore store, ILogger logger, CancellationToken cancellationToken)
+        SettlementStore store, ILogger logger, CancellationToken cancellationToken, Signatures.PayerKind payerKind = Signatures.PayerKind.Eoa,
+        long? deploymentGas = null)
     {
         signer.Began();
         try
@@ -28,7 +29,7 @@ internal static class SettlementSender
                 var hash = Hex.Encode(signed.Hash);
                 try
                 {
-                    await store.MarkSubmittedAsync(settlement, hash, Hex.Encode(signed.Raw), signer.Address.ToLowerHex(), nonce, cancellationToken);
+                    await store.MarkSubmittedAsync(settlement, hash, Hex.Encode(signed.Raw), signer.Address.ToLowerHex(), nonce, cancellationToken, payerKind, deploymentGas);
                 }
                 catch
                 {

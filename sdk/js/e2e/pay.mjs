@@ -10,9 +10,14 @@
 //
 //   node sdk/js/e2e/pay.mjs --url 'http://127.0.0.1:5402/demo/weather?city=Lisbon' --max 10000 \
 //        [--x402-version 1|2] [--count 2] [--store receipts.json]
+// With --smart-account-factory ADDR --salt BYTES32 --rpc URL the key owns a smart account on the dev chain
+// (e2e/devSmartAccount.mjs) and that account pays, deployed or not.
 import { parseArgs } from 'node:util';
+import { createPublicClient, http } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { base } from 'viem/chains';
 import { getPaymentResponse, p402Fetch, P402Error } from '../dist/index.js';
+import { toDevSmartAccount } from './devSmartAccount.mjs';
 import { FileReceiptStore } from './fileReceiptStore.mjs';
 
 // Anvil's public account 1, funded with dev USDC by ./run.sh; worthless anywhere else.
@@ -26,6 +31,9 @@ const { values } = parseArgs({
     'x402-version': { type: 'string', default: '2' },
     count: { type: 'string', default: '1' },
     store: { type: 'string' },
+    'smart-account-factory': { type: 'string' },
+    salt: { type: 'string' },
+    rpc: { type: 'string' },
   },
 });
 if (!values.url) {
@@ -33,7 +41,15 @@ if (!values.url) {
   process.exit(2);
 }
 
-const account = privateKeyToAccount(values.key ?? process.env.P402_PAYER_KEY ?? ANVIL_PAYER_1);
+const owner = privateKeyToAccount(values.key ?? process.env.P402_PAYER_KEY ?? ANVIL_PAYER_1);
+const account = values['smart-account-factory']
+  ? await toDevSmartAccount({
+    client: createPublicClient({ chain: base, transport: http(values.rpc) }),
+    owner,
+    factory: values['smart-account-factory'],
+    salt: values.salt,
+  })
+  : owner;
 let signatures = 0;
 // The account as the SDK sees it, counting signatures: "nothing was signed" is then observable.
 const wallet = {

@@ -33,8 +33,9 @@ export interface TransferWithAuthorizationMessage {
 }
 
 /**
- * Signs EIP-3009 `TransferWithAuthorization` with the wallet and returns the 65-byte signature (r ‖ s ‖ v).
- * `message.from` must be the wallet's address.
+ * Signs EIP-3009 `TransferWithAuthorization` with the wallet and returns its signature: 65 bytes (r ‖ s ‖ v)
+ * from a key, the wallet's own EIP-1271 bytes from a smart account (ERC-6492-wrapped while it is not deployed).
+ * `message.from` is the wallet's address.
  */
 export async function signTransferWithAuthorization(
   wallet: P402Wallet,

@@ -83,7 +83,7 @@ export interface TransferAuthorization {
 
 /** The `exact` scheme's EVM payload. */
 export interface ExactEvmPayload {
-  /** `0x` + 65 bytes hex (r, s, v). */
+  /** `0x` + hex: 65 bytes (r, s, v) from a key; a smart account's EIP-1271 bytes, ERC-6492-wrapped while it is counterfactual. */
   signature: string;
   authorization: TransferAuthorization;
 }

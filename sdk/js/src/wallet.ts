@@ -1,11 +1,15 @@
 import type { Account, Address, Chain, Hex, LocalAccount, Transport, WalletClient } from 'viem';
+import type { SmartAccount } from 'viem/account-abstraction';
 import { P402InvalidWalletError } from './errors.js';
 
 /**
- * What can pay: a viem `LocalAccount` (`privateKeyToAccount`, `mnemonicToAccount`, `toAccount`, …) or a
- * viem `WalletClient` that has an `account` (for example a browser wallet behind `custom(window.ethereum)`).
+ * What can pay: a viem `LocalAccount` (`privateKeyToAccount`, `mnemonicToAccount`, `toAccount`, …), a
+ * viem `WalletClient` that has an `account` (for example a browser wallet behind `custom(window.ethereum)`),
+ * or a viem `SmartAccount` (`toCoinbaseSmartAccount`, `toSoladySmartAccount`, permissionless's accounts, …).
+ * A smart account pays from its own address: its signature is checked by the wallet contract (EIP-1271),
+ * and while it is not deployed viem wraps it in ERC-6492, so the facilitator deploys it with the payment.
  */
-export type P402Wallet = LocalAccount | WalletClient<Transport, Chain | undefined, Account>;
+export type P402Wallet = LocalAccount | WalletClient<Transport, Chain | undefined, Account> | SmartAccount;
 
 /** The typed data the SDK asks a wallet to sign (EIP-712, already fully typed by the caller). */
 export interface TypedDataRequest {

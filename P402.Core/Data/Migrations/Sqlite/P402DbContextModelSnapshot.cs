@@ -392,6 +392,9 @@ namespace P402.Core.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeploymentGas")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EffectiveGasPriceWei")
                         .HasColumnType("INTEGER");
 
@@ -429,6 +432,11 @@ namespace P402.Core.Data.Migrations.Sqlite
                     b.Property<string>("Payer")
                         .IsRequired()
                         .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayerKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RawTransaction")

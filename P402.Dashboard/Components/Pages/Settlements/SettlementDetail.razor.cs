@@ -43,12 +43,20 @@ public sealed partial class SettlementDetail
         ? "No block explorer link: this transaction is on the local development chain (anvil), which no public explorer indexes. Its hash, block and gas are below."
         : $"No block explorer link: no explorer is configured for {s.Network} (Chain:Networks:N:ExplorerTxUrl).";
 
+    internal static string PayerKindLabel(Core.Payments.Signatures.PayerKind kind) => kind switch
+    {
+        Core.Payments.Signatures.PayerKind.Eoa => "EOA (a plain key)",
+        Core.Payments.Signatures.PayerKind.ContractWallet => "Contract wallet (EIP-1271)",
+        Core.Payments.Signatures.PayerKind.DeployedBySettlement => "Contract wallet deployed by this settlement (ERC-6492)",
+    };
+
     private static IEnumerable<(string Label, string Value, bool Mono)> Fields(SettlementView s) =>
     [
         ("Settlement id", s.Id, true),
         ("Status", s.Status.ToString(), false),
         ("Amount", $"{Format.Usdc(s.Value)} USDC ({Format.Number(s.Value)} units)", false),
         ("Payer", s.Payer, true),
+        ("Payer kind", PayerKindLabel(s.PayerKind), false),
         ("Paid to", s.PayTo, true),
         ("Network", s.Network, true),
         ("Asset", s.Asset, true),
@@ -57,6 +65,7 @@ public sealed partial class SettlementDetail
         ("Block", s.BlockNumber is { } block ? Format.Number(block) : "—", false),
         ("Gas used", s.GasUsed is { } gas ? Format.Number(gas) : "—", false),
         ("Gas price", s.EffectiveGasPriceWei is { } price ? Format.Gwei(price) : "—", false),
+        ("Deployment gas", s.DeploymentGas is { } deployment ? $"{Format.Number(deployment)} (included in gas used)" : "—", false),
         ("Gas cost", s.GasUsed is { } used && s.EffectiveGasPriceWei is { } wei ? Format.EthFromWei((decimal)used * wei) : "—", false),
         ("Authorization nonce", s.Nonce, true),
         ("Request id", s.RequestId, true),
