@@ -17,6 +17,7 @@ internal sealed class PaymentLogDrainer(
     IDbContextFactory<P402DbContext> contexts,
     MerchantEvents events,
     IOptions<PaymentLogOptions> options,
+    TimeProvider time,
     ILogger<PaymentLogDrainer> logger) : BackgroundService
 {
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -28,11 +29,18 @@ internal sealed class PaymentLogDrainer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<PaymentLogEntry>(options.Value.BatchSize);
+        var size = options.Value.BatchSize;
+        var linger = TimeSpan.FromMilliseconds(options.Value.FlushIntervalMilliseconds);
+        var batch = new List<PaymentLogEntry>(size);
         // Not stoppingToken: the loop ends when the writer is completed and the queue is empty, so nothing queued is lost.
         while (await writer.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (batch.Count < options.Value.BatchSize && writer.Reader.TryRead(out var entry))
+            if (linger > TimeSpan.Zero && writer.Reader.Count < size)
+            {
+                // Gather the answers of the next moment into the same transaction; a stop cuts the wait short.
+                await Task.WhenAny(Task.Delay(linger, time, stoppingToken), writer.Reader.Completion);
+            }
+            while (batch.Count < size && writer.Reader.TryRead(out var entry))
             {
                 batch.Add(entry);
             }

@@ -19,6 +19,13 @@ public sealed class PaymentLogOptions
     [Range(16, 1_000_000)]
     public int QueueCapacity { get; set; } = 16_384;
 
+    /// <summary>
+    /// How long the writer gathers entries before it writes them (unless a full batch is waiting): one transaction,
+    /// one fsync, for all the answers of that moment instead of one per answer.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int FlushIntervalMilliseconds { get; set; } = 200;
+
     /// <summary>Most entries written in one transaction.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 512;

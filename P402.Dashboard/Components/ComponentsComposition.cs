@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using P402.Core.Merchants;
 using P402.Dashboard.Authorization;
+using P402.Dashboard.Components.Account;
 using P402.Dashboard.Components.Pages.Settlements;
 
 namespace P402.Dashboard.Components;
@@ -15,6 +16,7 @@ internal static class ComponentsComposition
         // Replace (not TryAdd): Identity registers its default factory too, before or after this call.
         services.Replace(ServiceDescriptor.Scoped<IUserClaimsPrincipalFactory<P402User>, P402UserClaimsPrincipalFactory>());
         services.TryAddScoped<CurrentMerchant>();
+        services.TryAddScoped<EmailConfirmationSender>();
         return services;
     }
 
