@@ -4,6 +4,7 @@ using P402.Core.Merchants;
 using P402.Dashboard.Authorization;
 using P402.Dashboard.Components.Account;
 using P402.Dashboard.Components.Pages.Settlements;
+using P402.Dashboard.Docs;
 
 namespace P402.Dashboard.Components;
 
@@ -23,6 +24,7 @@ internal static class ComponentsComposition
     public static IEndpointRouteBuilder MapP402DashboardComponents(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapSettlementExport();
+        endpoints.MapP402Docs();
         return endpoints;
     }
 }

@@ -82,6 +82,10 @@ public sealed partial class Payments : IDisposable
     private Task OnMerchantEventAsync(MerchantEvent change) =>
         change.Kind == MerchantEventKind.PaymentLogged ? InvokeAsync(ReloadAsync) : Task.CompletedTask;
 
+    /// <summary>The path and query of an absolute URL (the host is in the tooltip); anything else as it is.</summary>
+    private static string ResourcePath(string? resource) =>
+        Uri.TryCreate(resource, UriKind.Absolute, out var uri) ? uri.PathAndQuery : resource ?? "—";
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public void Dispose() => subscription?.Dispose();
