@@ -38,7 +38,7 @@ internal sealed class PaymentLogDrainer(
             if (linger > TimeSpan.Zero && writer.Reader.Count < size)
             {
                 // Gather the answers of the next moment into the same transaction; a stop cuts the wait short.
-                await Task.WhenAny(Task.Delay(linger, time, stoppingToken), writer.Reader.Completion);
+                await Task.Delay(linger, time, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default);
             }
             while (batch.Count < size && writer.Reader.TryRead(out var entry))
             {
@@ -57,9 +57,7 @@ internal sealed class PaymentLogDrainer(
             try
             {
                 await using var db = await contexts.CreateDbContextAsync();
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                db.PaymentLog.AddRange(batch);
-                await db.SaveChangesAsync();
+                await PaymentLogInsert.RunAsync(db, batch, CancellationToken.None);
                 break;
             }
             catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)

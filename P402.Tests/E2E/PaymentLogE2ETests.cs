@@ -40,6 +40,10 @@ public sealed class PaymentLogE2ETests(DashboardAppFixture app)
         await Expect(page.GetByTestId($"payment-message-{requestId}")).ToHaveTextAsync(refused.GetProperty("message").GetString()!);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"requestId={requestId}"));
         await DashboardPages.ScreenshotAsync(page, "payment-log");
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(page.GetByTestId($"payment-outcome-{requestId}")).ToBeVisibleAsync();
+        await DashboardPages.ScreenshotAsync(page, "payment-log-390");
+        await page.SetViewportSizeAsync(1280, 860);
 
         await page.GetByLabel("Request id filter").FillAsync("");
         await page.GetByLabel("Resource filter").FillAsync("REPORTS/q");

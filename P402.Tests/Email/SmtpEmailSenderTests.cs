@@ -59,6 +59,14 @@ public sealed class SmtpEmailSenderTests(AnvilChainFixture chain) : IClassFixtur
         Assert.False(EmailComposition.DevMailboxOpen(_app.Services));
     }
 
+    [Fact]
+    public async Task DevMailbox_WithSmtpConfigured_NotFound()
+    {
+        using var client = _app.CreateClient();
+        using var response = await client.GetAsync("/dev/mailbox");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
