@@ -56,8 +56,12 @@ internal sealed class PaymentLogDrainer(
         {
             try
             {
-                await using var db = await contexts.CreateDbContextAsync();
-                await PaymentLogInsert.RunAsync(db, batch, CancellationToken.None);
+                // A thread of its own (not the pool's): the commit's fsync may take long on a busy disk.
+                await Task.Factory.StartNew(() =>
+                {
+                    using var db = contexts.CreateDbContext();
+                    PaymentLogInsert.Run(db, batch);
+                }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 break;
             }
             catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)

@@ -6,7 +6,9 @@ namespace P402.Core.PaymentLogs;
 
 /// <summary>
 /// Writes a batch of entries with one prepared INSERT in one transaction on the context's own connection: plain
-/// ADO.NET and standard SQL, so it runs on every provider, without change tracking's cost per row.
+/// ADO.NET and standard SQL, so it runs on every provider, without change tracking's cost per row. Synchronous on
+/// purpose: the caller runs it on a thread of its own, so that a slow commit (an fsync) never holds a thread-pool
+/// thread that requests need (Microsoft.Data.Sqlite's async calls run synchronously anyway).
 /// </summary>
 internal static class PaymentLogInsert
 {
@@ -19,14 +21,14 @@ internal static class PaymentLogInsert
     private static readonly string Sql =
         $"INSERT INTO \"PaymentLog\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
 
-    public static async Task RunAsync(P402DbContext db, IReadOnlyList<PaymentLogEntry> batch, CancellationToken cancellationToken)
+    public static void Run(P402DbContext db, IReadOnlyList<PaymentLogEntry> batch)
     {
         var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        db.Database.OpenConnection();
         try
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
             command.Transaction = transaction;
 #pragma warning disable CA2100 // The text is built from the constant column list above, never from input.
             command.CommandText = Sql;
@@ -37,17 +39,17 @@ internal static class PaymentLogInsert
                 parameter.ParameterName = "@" + column;
                 command.Parameters.Add(parameter);
             }
-            await command.PrepareAsync(cancellationToken);
+            command.Prepare();
             foreach (var entry in batch)
             {
                 Bind(command.Parameters, entry);
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                command.ExecuteNonQuery();
             }
-            await transaction.CommitAsync(cancellationToken);
+            transaction.Commit();
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            db.Database.CloseConnection();
         }
     }
 
