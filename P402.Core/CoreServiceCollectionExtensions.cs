@@ -11,6 +11,7 @@ using P402.Core.Chain.Signers;
 using P402.Core.Common;
 using P402.Core.Data;
 using P402.Core.Merchants;
+using P402.Core.PaymentLogs;
 using P402.Core.Payments;
 using P402.Core.Payments.Identifiers;
 using P402.Core.Payments.Watcher;
@@ -62,6 +63,11 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ReceiptService>();
         services.TryAddSingleton<ReceiptVerifier>();
         services.TryAddSingleton<RevokerNames>();
+
+        services.TryAddSingleton<PaymentLogWriter>();
+        services.TryAddSingleton<PaymentLogQueries>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PaymentLogDrainer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PaymentLogPruner>());
         return services;
     }
 
@@ -82,6 +88,10 @@ public static class CoreServiceCollectionExtensions
                 "Chain:FacilitatorPrivateKey is required in Rpc mode (environment variable Chain__FacilitatorPrivateKey or user-secrets).")
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChainOptions>, SignerKeyValidation>());
+        services.AddOptions<PaymentLogOptions>()
+            .Bind(configuration.GetSection(PaymentLogOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<DevChainOptions>().Bind(configuration.GetSection(DevChainOptions.SectionName));
     }
 }

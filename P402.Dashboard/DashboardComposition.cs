@@ -8,6 +8,7 @@ using P402.Dashboard.Api;
 using P402.Dashboard.Components;
 using P402.Dashboard.Components.Account;
 using P402.Dashboard.Demo;
+using P402.Dashboard.Email;
 
 namespace P402.Dashboard;
 
@@ -39,7 +40,7 @@ internal static class DashboardComposition
             .AddEntityFrameworkStores<P402DbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
-        services.AddSingleton<IEmailSender<P402User>, IdentityNoOpEmailSender>();
+        services.AddP402Email(builder.Configuration);
 
         services.AddP402Api(builder.Configuration, authentication);
         builder.AddP402Demo();

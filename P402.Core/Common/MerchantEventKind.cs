@@ -8,4 +8,7 @@ public enum MerchantEventKind
     ReceiptRevoked,
     ApiKeysChanged,
     SettingsChanged,
+
+    /// <summary>New entries in the payment log (the entity id is empty: a batch may hold many).</summary>
+    PaymentLogged,
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using P402.Core.ApiKeys;
 using P402.Core.Merchants;
+using P402.Core.PaymentLogs;
 using P402.Core.Payments;
 using P402.Core.Payments.Identifiers;
 using P402.Core.Receipts;
@@ -20,6 +21,8 @@ public sealed class P402DbContext(DbContextOptions<P402DbContext> options) : Ide
     public DbSet<Receipt> Receipts => Set<Receipt>();
 
     public DbSet<PaymentIdentifier> PaymentIdentifiers => Set<PaymentIdentifier>();
+
+    public DbSet<PaymentLogEntry> PaymentLog => Set<PaymentLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

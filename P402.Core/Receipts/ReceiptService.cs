@@ -76,6 +76,15 @@ public sealed class ReceiptService(IDbContextFactory<P402DbContext> contexts, Me
         return receipt is null ? null : ReceiptView.From(receipt, Now);
     }
 
+    /// <summary>The receipt issued for one of the merchant's settlements, if any (a settlement has at most one).</summary>
+    public async Task<ReceiptView?> GetForSettlementAsync(string merchantId, string settlementId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var receipt = await db.Receipts.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.SettlementId == settlementId && r.MerchantId == merchantId, cancellationToken);
+        return receipt is null ? null : ReceiptView.From(receipt, Now);
+    }
+
     public async Task<Page<ReceiptView>> ListAsync(string merchantId, ReceiptFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using P402.Core.Data;
 using P402.Dashboard.Facilitator;
 using P402.Dashboard.Merchants;
+using P402.Dashboard.Payments;
 using P402.Dashboard.Receipts;
 using P402.Dashboard.Settlements;
 
@@ -35,6 +36,7 @@ internal static class ApiComposition
         var v1 = app.MapGroup("/api/v1").RequireRateLimiting(ApiRateLimits.PerKey);
         v1.MapReceipts();
         v1.MapSettlements();
+        v1.MapPayments();
         v1.MapSettings();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });

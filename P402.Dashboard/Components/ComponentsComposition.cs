@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using P402.Core.Merchants;
 using P402.Dashboard.Authorization;
+using P402.Dashboard.Components.Account;
 using P402.Dashboard.Components.Pages.Settlements;
+using P402.Dashboard.Docs;
 
 namespace P402.Dashboard.Components;
 
@@ -15,12 +17,14 @@ internal static class ComponentsComposition
         // Replace (not TryAdd): Identity registers its default factory too, before or after this call.
         services.Replace(ServiceDescriptor.Scoped<IUserClaimsPrincipalFactory<P402User>, P402UserClaimsPrincipalFactory>());
         services.TryAddScoped<CurrentMerchant>();
+        services.TryAddScoped<EmailConfirmationSender>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapP402DashboardComponents(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapSettlementExport();
+        endpoints.MapP402Docs();
         return endpoints;
     }
 }

@@ -41,6 +41,7 @@ internal static class DemoEndpoints
                 price.Description = "Three-day weather forecast (P402 demo)";
                 price.ReceiptTtl = TimeSpan.FromSeconds(demo.ReceiptTtlSeconds);
             });
+        app.MapP402Playground(demo, network);
         return app;
     }
 
@@ -48,7 +49,7 @@ internal static class DemoEndpoints
     public static Ok<DemoForecast> Weather(string? city, TimeProvider time) =>
         TypedResults.Ok(DemoForecast.For((city ?? "").Trim(), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
 
-    private static async ValueTask<object?> ValidateCity(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> ValidateCity(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var city = context.HttpContext.Request.Query["city"].ToString().Trim();
         if (city.Length is 0 or > MaxCityLength || !city.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '.'))

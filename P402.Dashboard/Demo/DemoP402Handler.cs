@@ -7,7 +7,7 @@ namespace P402.Dashboard.Demo;
 /// client is built with a placeholder base address, rebased here onto this app's URL with the in-memory key.
 /// Until the credentials exist the call fails as a connection error, which the middleware answers 503.
 /// </summary>
-internal sealed class DemoP402Handler(DemoConnection connection) : DelegatingHandler
+internal sealed class DemoP402Handler(DemoConnection connection, IHttpContextAccessor incoming, PlaygroundMerchants playground) : DelegatingHandler
 {
     public static readonly Uri Placeholder = new("http://p402-demo.invalid/");
 
@@ -20,7 +20,11 @@ internal sealed class DemoP402Handler(DemoConnection connection) : DelegatingHan
         }
         var pathAndQuery = request.RequestUri!.PathAndQuery;
         request.RequestUri = new Uri(credentials.BaseUrl.AbsoluteUri + pathAndQuery.TrimStart('/'));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credentials.ApiKey);
+        // A Playground payment (its payer sent a merchant's token) is charged with that merchant's Playground key.
+        var merchant = incoming.HttpContext is { } http && http.Request.Path.StartsWithSegments(PlaygroundEndpoints.WeatherPath, StringComparison.Ordinal)
+            ? playground.Find(http.Request.Headers[PlaygroundMerchants.HeaderName].ToString())
+            : null;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", merchant?.ApiKey ?? credentials.ApiKey);
         return base.SendAsync(request, cancellationToken);
     }
 }

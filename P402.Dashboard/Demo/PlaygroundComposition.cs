@@ -14,6 +14,8 @@ internal static class PlaygroundComposition
             // PAYMENT-SIGNATURE carries a signature: never in the logs.
             .RedactLoggedHeaders(_ => true);
         services.TryAddScoped<PlaygroundService>();
+        services.TryAddSingleton<PlaygroundMerchants>();
+        services.AddHttpContextAccessor();
         return services;
     }
 }

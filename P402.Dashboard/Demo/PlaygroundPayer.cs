@@ -15,10 +15,12 @@ internal sealed class PlaygroundPayer(HttpClient http, TimeProvider time)
     /// <summary>Bodies are shown to people, not parsed: a few kilobytes is plenty.</summary>
     public const int MaxBodyChars = 4096;
 
-    public async Task<PlaygroundPayment> PayAsync(Uri resource, EthKey payer, CancellationToken cancellationToken)
+    /// <summary>Pays <paramref name="resource"/>; <paramref name="merchantToken"/> (the Playground's) says which merchant charges.</summary>
+    public async Task<PlaygroundPayment> PayAsync(Uri resource, EthKey payer, string? merchantToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payer);
-        using var unpaid = await http.GetAsync(resource, cancellationToken);
+        using var first = Get(resource, merchantToken);
+        using var unpaid = await http.SendAsync(first, cancellationToken);
         var payment = new PlaygroundPayment { Resource = resource, FirstStatus = (int)unpaid.StatusCode };
         if (unpaid.StatusCode != HttpStatusCode.PaymentRequired)
         {
@@ -41,7 +43,7 @@ internal sealed class PlaygroundPayer(HttpClient http, TimeProvider time)
 
         var signed = ExactEvmSigner.Sign(accepted, payer, time.GetUtcNow());
         var envelope = new PaymentPayload { X402Version = 2, Resource = required.Resource, Accepted = accepted, Payload = signed };
-        using var request = new HttpRequestMessage(HttpMethod.Get, resource);
+        using var request = Get(resource, merchantToken);
         request.Headers.Add(P402HeaderNames.PaymentSignature, X402HeaderCodec.Encode(envelope));
         using var paid = await http.SendAsync(request, cancellationToken);
         X402HeaderCodec.TryDecode(Header(paid, P402HeaderNames.PaymentResponse), out PaymentResponse? settlement);
@@ -59,12 +61,22 @@ internal sealed class PlaygroundPayer(HttpClient http, TimeProvider time)
     }
 
     /// <summary>Calls <paramref name="resource"/> again presenting <paramref name="receiptId"/> instead of a payment.</summary>
-    public async Task<PlaygroundReuse> ReuseAsync(Uri resource, string receiptId, CancellationToken cancellationToken)
+    public async Task<PlaygroundReuse> ReuseAsync(Uri resource, string receiptId, string? merchantToken, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, resource);
+        using var request = Get(resource, merchantToken);
         request.Headers.Add(P402HeaderNames.Receipt, receiptId);
         using var response = await http.SendAsync(request, cancellationToken);
         return new PlaygroundReuse(receiptId, (int)response.StatusCode, await BodyAsync(response, cancellationToken), RefusalOf(response));
+    }
+
+    private static HttpRequestMessage Get(Uri resource, string? merchantToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, resource);
+        if (merchantToken is not null)
+        {
+            request.Headers.Add(PlaygroundMerchants.HeaderName, merchantToken);
+        }
+        return request;
     }
 
     private static string? RefusalOf(HttpResponseMessage response) =>

@@ -1,4 +1,3 @@
-using P402.Core.ApiKeys;
 using P402.Core.Chain;
 using P402.Core.Chain.DevChain;
 using P402.Core.Chain.Ethereum;
@@ -10,15 +9,15 @@ namespace P402.Dashboard.Demo;
 
 /// <summary>
 /// Everything the Playground page does, on the development chain only: the demo payers and their USDC,
-/// paying and re-using receipts at the demo endpoint through <see cref="PlaygroundPayer"/>, and reading or
-/// revoking what that produced at the demo merchant (the merchant the demo endpoint charges for).
+/// paying and re-using receipts at the playground endpoint through <see cref="PlaygroundPayer"/>, charged as the
+/// signed-in merchant (<see cref="PlaygroundMerchants"/>), and reading or revoking what that produced.
 /// </summary>
 internal sealed class PlaygroundService(
     ChainRuntime chain,
     PlaygroundPayer payer,
     SettlementQueries settlements,
     ReceiptService receipts,
-    ApiKeyService keys,
+    PlaygroundMerchants merchants,
     DemoConnection? demo = null)
 {
     public const string DefaultCity = "Lisbon";
@@ -51,21 +50,21 @@ internal sealed class PlaygroundService(
 
     /// <summary>The demo endpoint's URL for <paramref name="city"/>: the resource that is paid for and that a receipt is bound to.</summary>
     public Uri WeatherUrl(string city) =>
-        new(Credentials.BaseUrl, DemoEndpoints.WeatherPath.TrimStart('/') + "?city=" + Uri.EscapeDataString(city.Trim()));
+        new(Credentials.BaseUrl, PlaygroundEndpoints.WeatherPath.TrimStart('/') + "?city=" + Uri.EscapeDataString(city.Trim()));
 
-    public Task<PlaygroundPayment> PayAsync(DevAccount account, Uri resource, CancellationToken cancellationToken)
+    /// <summary>Pays as <paramref name="merchantId"/>: its Playground key, its address.</summary>
+    public async Task<PlaygroundPayment> PayAsync(string merchantId, DevAccount account, Uri resource, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return payer.PayAsync(resource, EthKey.Parse(account.PrivateKey), cancellationToken);
+        var merchant = await merchants.EnsureAsync(merchantId, cancellationToken);
+        return await payer.PayAsync(resource, EthKey.Parse(account.PrivateKey), merchant.Token, cancellationToken);
     }
 
-    public Task<PlaygroundReuse> ReuseAsync(Uri resource, string receiptId, CancellationToken cancellationToken) =>
-        payer.ReuseAsync(resource, receiptId, cancellationToken);
-
-    /// <summary>The merchant whose key the demo endpoint charges with (the start-up demo merchant, or a configured key's).</summary>
-    public async Task<string?> MerchantIdAsync(CancellationToken cancellationToken) =>
-        demo?.Current is not { } credentials ? null
-        : credentials.MerchantId ?? (await keys.AuthenticateAsync(credentials.ApiKey, cancellationToken))?.MerchantId;
+    public async Task<PlaygroundReuse> ReuseAsync(string merchantId, Uri resource, string receiptId, CancellationToken cancellationToken)
+    {
+        var merchant = await merchants.EnsureAsync(merchantId, cancellationToken);
+        return await payer.ReuseAsync(resource, receiptId, merchant.Token, cancellationToken);
+    }
 
     public async Task<SettlementView?> FindSettlementAsync(string merchantId, string txHash, CancellationToken cancellationToken)
     {
@@ -76,7 +75,7 @@ internal sealed class PlaygroundService(
     public Task<ReceiptView?> GetReceiptAsync(string merchantId, string receiptId, CancellationToken cancellationToken) =>
         receipts.GetAsync(merchantId, receiptId, cancellationToken);
 
-    /// <summary>Revokes at the demo merchant; <paramref name="actor"/> is the dashboard user (<c>user:&lt;id&gt;</c>).</summary>
+    /// <summary>Revokes at the merchant; <paramref name="actor"/> is the dashboard user (<c>user:&lt;id&gt;</c>).</summary>
     public Task<ReceiptView?> RevokeAsync(string merchantId, string receiptId, string actor, CancellationToken cancellationToken) =>
         receipts.RevokeAsync(merchantId, receiptId, actor, cancellationToken);
 

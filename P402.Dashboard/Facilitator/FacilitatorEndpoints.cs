@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using P402.Core.Chain;
+using P402.Core.PaymentLogs;
 using P402.Core.Payments;
 using P402.Core.Payments.Identifiers;
 using P402.Core.Payments.X402;
 using P402.Core.Receipts;
 using P402.Dashboard.Api;
+using P402.Dashboard.Payments;
 using P402.Dashboard.Receipts;
 
 namespace P402.Dashboard.Facilitator;
@@ -16,8 +18,10 @@ internal static class FacilitatorEndpoints
     {
         app.MapGet("/supported", GetSupported).WithName("GetSupported").WithSummary("Payment kinds, extensions (payment-identifier) and signers this facilitator supports.").WithTags("Facilitator");
         var group = app.MapGroup("").WithTags("Facilitator").RequireAuthorization(ApiPolicies.Facilitator).RequireRateLimiting(ApiRateLimits.PerKey);
-        group.MapPost("/verify", Verify).WithName("Verify").WithSummary("Checks an x402 payment without executing it.");
-        group.MapPost("/settle", Settle).WithName("Settle").WithSummary("Executes an x402 payment on-chain (at most once), answers its success once, and optionally issues a receipt.");
+        group.MapPost("/verify", Verify).WithName("Verify").WithSummary("Checks an x402 payment without executing it.")
+            .LogPayments(PaymentOperation.Verify);
+        group.MapPost("/settle", Settle).WithName("Settle").WithSummary("Executes an x402 payment on-chain (at most once), answers its success once, and optionally issues a receipt.")
+            .LogPayments(PaymentOperation.Settle);
         return app;
     }
 
@@ -94,6 +98,7 @@ internal static class FacilitatorEndpoints
         var (request, error) = await JsonBody.ReadAsync<FacilitatorRequestDto>(http.Request, FacilitatorJson.Options, cancellationToken);
         var parsed = error is null ? PaymentParser.Parse(request) : null;
         error ??= parsed!.Error;
+        PaymentLogEndpointFilter.SetParsedPayment(http, parsed?.Payment);
         return error is null
             ? (request, parsed!.Payment, null)
             : (null, null, ApiProblems.BadRequest(http, error, FacilitatorResponses.InvalidPayloadFields(settle)));

@@ -13,11 +13,13 @@ namespace P402.Merchant;
 /// response buffering is needed: a failed settlement replaces the result with a 402 and the handler's body is
 /// never sent. Handler exceptions propagate untouched (nothing settled). P402 trouble answers 503.
 /// </summary>
-internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
+internal sealed class P402PaymentFilter(PaymentTerms endpointTerms, ILogger logger)
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        // The endpoint's terms, with this request's payTo when the endpoint chooses one per request (PayToFor).
+        var terms = endpointTerms.For(http);
         if (!RequestUrl.TryGet(http.Request, out var resource))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request has no usable host.");
@@ -49,12 +51,12 @@ internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
         var value = http.Request.Headers[header].ToString();
         if (value.Length == 0)
         {
-            return Required(resource, receiptRefusal);
+            return Required(terms, resource, receiptRefusal);
         }
         if (!X402HeaderCodec.TryDecode(value, out PaymentPayload? payload) || payload.X402Version is not (1 or 2))
         {
             P402PaymentLog.MalformedPayment(logger, header, path);
-            return Required(resource, "invalid_payload");
+            return Required(terms, resource, "invalid_payload");
         }
 
         var requirements = terms.Requirements(payload.X402Version, resource);
@@ -71,7 +73,7 @@ internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
         catch (P402ApiException e) when (e.StatusCode == HttpStatusCode.BadRequest)
         {
             P402PaymentLog.PaymentRefused(logger, path, "invalid_payload", e.RequestId);
-            return Required(resource, "invalid_payload");
+            return Required(terms, resource, "invalid_payload");
         }
         catch (Exception e) when (e is P402UnavailableException or P402ApiException)
         {
@@ -81,7 +83,7 @@ internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
         {
             var reason = verified.InvalidReason ?? verified.Reason ?? "invalid_payment";
             P402PaymentLog.PaymentRefused(logger, path, reason, verified.RequestId);
-            return Required(resource, reason);
+            return Required(terms, resource, reason);
         }
 
         var result = await next(context);
@@ -91,13 +93,13 @@ internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
             P402PaymentLog.NotSettled(logger, path, status);
             return result;
         }
-        return await SettleAsync(client, new()
+        return await SettleAsync(terms, client, new()
         {
             X402Version = payload.X402Version, PaymentPayload = payload, PaymentRequirements = requirements, Receipt = terms.Receipt,
         }, result, http, resource, responseHeader);
     }
 
-    private async Task<object?> SettleAsync(IP402Client client, SettleRequest request, object? result, HttpContext http,
+    private async Task<object?> SettleAsync(PaymentTerms terms, IP402Client client, SettleRequest request, object? result, HttpContext http,
         Uri resource, string responseHeader)
     {
         var path = http.Request.Path.Value ?? "/";
@@ -152,7 +154,7 @@ internal sealed class P402PaymentFilter(PaymentTerms terms, ILogger logger)
         }
     }
 
-    private PaymentRequiredResult Required(Uri resource, string? error) =>
+    private static PaymentRequiredResult Required(PaymentTerms terms, Uri resource, string? error) =>
         new(terms.RequiredV2(resource, error ?? "PAYMENT-SIGNATURE header is required"),
             terms.RequiredV1(resource, error ?? "X-PAYMENT header is required"));
 }

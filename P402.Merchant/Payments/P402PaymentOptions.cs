@@ -21,6 +21,12 @@ public sealed class P402PaymentOptions
     /// <summary>The merchant's receiving address (<c>0x</c> + 40 hex).</summary>
     public string? PayTo { get; set; }
 
+    /// <summary>
+    /// Optional: the receiving address for one request (a platform that charges on behalf of many sellers). Null, or a
+    /// null answer, takes <see cref="PayTo"/>; an answer that is not an address fails the request with a 500 (a bug of the app).
+    /// </summary>
+    public Func<Microsoft.AspNetCore.Http.HttpContext, string?>? PayToFor { get; set; }
+
     /// <summary>CAIP-2 network for x402 v2.</summary>
     public string Network { get; set; } = BaseMainnet;
 

@@ -25,7 +25,10 @@ internal sealed class PaymentTerms
             ? new ReceiptRequest(o.ReceiptTtl is { } ttl ? (int)Math.Ceiling(ttl.TotalSeconds) : null)
             : null;
         AcceptReceipts = o.AcceptReceipts;
+        _payToFor = o.PayToFor;
     }
+
+    private readonly Func<Microsoft.AspNetCore.Http.HttpContext, string?>? _payToFor;
 
     public string Amount { get; }
 
@@ -37,6 +40,29 @@ internal sealed class PaymentTerms
     public ReceiptRequest? Receipt { get; }
 
     public bool AcceptReceipts { get; }
+
+    /// <summary>The terms of one request: these, or a copy with the payTo that <see cref="P402PaymentOptions.PayToFor"/> chose for it.</summary>
+    public PaymentTerms For(Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        if (_payToFor?.Invoke(http) is not { } payTo || string.Equals(payTo, _v2.PayTo, StringComparison.OrdinalIgnoreCase))
+        {
+            return this;
+        }
+        return IsAddress(payTo)
+            ? new PaymentTerms(this, payTo)
+            : throw new InvalidOperationException("PayToFor answered something that is not an address (0x followed by 40 hex digits).");
+    }
+
+    private PaymentTerms(PaymentTerms template, string payTo)
+    {
+        Amount = template.Amount;
+        Description = template.Description;
+        MimeType = template.MimeType;
+        Receipt = template.Receipt;
+        AcceptReceipts = template.AcceptReceipts;
+        _v2 = template._v2 with { PayTo = payTo };
+        _v1 = template._v1 with { PayTo = payTo };
+    }
 
     public PaymentRequirements Requirements(int x402Version, Uri resource) =>
         x402Version == 1 ? _v1 with { Resource = resource.AbsoluteUri } : _v2;

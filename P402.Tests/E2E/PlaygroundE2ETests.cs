@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace P402.Tests.E2E;
 
-/// <summary>The Playground in Chromium: a demo payer pays the demo endpoint for real on anvil, reuses the receipt, revokes it.</summary>
+/// <summary>The Playground in Chromium: a demo payer pays the playground endpoint for real on anvil, reuses the receipt, revokes it.</summary>
 [Collection(DashboardE2ECollection.Name)]
 public sealed class PlaygroundE2ETests(DashboardAppFixture app)
 {
@@ -34,7 +34,7 @@ public sealed class PlaygroundE2ETests(DashboardAppFixture app)
         var settled = page.GetByTestId("step-settled");
         await Expect(settled.GetByTestId("field-status")).ToHaveTextAsync("Confirmed", Settling);
         await Expect(settled.GetByTestId("field-transaction")).ToHaveTextAsync(new Regex("^0x[0-9a-f]{64}$"));
-        await Expect(page.GetByTestId("step-payment-required")).ToContainTextAsync("GET /demo/weather?city=Porto");
+        await Expect(page.GetByTestId("step-payment-required")).ToContainTextAsync("GET /demo/playground/weather?city=Porto");
         await Expect(page.GetByTestId("step-payment-required").GetByTestId("field-price")).ToHaveTextAsync("$0.01 USDC");
         await Expect(page.GetByTestId("step-signed").GetByTestId("field-from")).ToHaveTextAsync(payer.Address.ToString());
         await Expect(page.GetByTestId("step-paid")).ToContainTextAsync("→ 200");

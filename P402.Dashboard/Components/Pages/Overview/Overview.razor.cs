@@ -71,7 +71,7 @@ public sealed partial class Overview
 
     private Task OnMerchantEventAsync(MerchantEvent change) => change.Kind switch
     {
-        MerchantEventKind.ApiKeysChanged => Task.CompletedTask,
+        MerchantEventKind.ApiKeysChanged or MerchantEventKind.PaymentLogged => Task.CompletedTask,
         MerchantEventKind.SettingsChanged => InvokeAsync(async () => { await LoadChainAsync(); StateHasChanged(); }),
         MerchantEventKind.SettlementChanged => InvokeAsync(async () => { await Task.WhenAll(LoadAsync(), LoadChainAsync()); StateHasChanged(); }),
         _ => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }),

@@ -10,8 +10,9 @@ using P402.Dashboard.Demo;
 namespace P402.Dashboard.Components.Pages.Playground;
 
 /// <summary>
-/// Development chain only: a demo payer pays the demo endpoint from the server, as an x402 client would, and each
-/// step lands on a timeline; the receipt it gets can be reused and revoked. Anywhere else the page is not found.
+/// Development chain only: a demo payer pays the playground endpoint from the server, as an x402 client would, charged
+/// as the signed-in merchant (so the payment shows in its Settlements, Receipts and Payment log), and each step lands
+/// on a timeline; the receipt it gets can be reused and revoked. Anywhere else the page is not found.
 /// </summary>
 public sealed partial class Playground : IDisposable
 {
@@ -19,7 +20,7 @@ public sealed partial class Playground : IDisposable
     private bool available;
     private string? unavailable;
     private MerchantUser? user;
-    private string? demoMerchantId;
+    private string merchantId = "";
     private IReadOnlyDictionary<int, long>? balances;
     private int payerIndex = 1;
     private string city = PlaygroundService.DefaultCity;
@@ -48,11 +49,8 @@ public sealed partial class Playground : IDisposable
         available = true;
         user = await Current.GetRequiredAsync();
         unavailable = Service.DemoUnavailableReason;
-        demoMerchantId = unavailable is null ? await Service.MerchantIdAsync(CancellationToken.None) : null;
-        if (demoMerchantId is not null)
-        {
-            subscription = Events.Subscribe(demoMerchantId, OnDemoEventAsync);
-        }
+        merchantId = user.MerchantId;
+        subscription = Events.Subscribe(merchantId, OnMerchantEventAsync);
         await RunAsync(LoadBalancesAsync);
     }
 
@@ -60,12 +58,12 @@ public sealed partial class Playground : IDisposable
     {
         var payer = PlaygroundService.Payers.First(p => p.Index == payerIndex);
         var resource = Service.WeatherUrl(string.IsNullOrWhiteSpace(city) ? PlaygroundService.DefaultCity : city);
-        var payment = await Service.PayAsync(payer, resource, CancellationToken.None);
-        var settlement = payment.Settlement is { Success: true } settled && demoMerchantId is not null
-            ? await Service.FindSettlementAsync(demoMerchantId, settled.Transaction, CancellationToken.None)
+        var payment = await Service.PayAsync(merchantId, payer, resource, CancellationToken.None);
+        var settlement = payment.Settlement is { Success: true } settled
+            ? await Service.FindSettlementAsync(merchantId, settled.Transaction, CancellationToken.None)
             : null;
-        var issued = payment.ReceiptId is { } id && demoMerchantId is not null
-            ? await Service.GetReceiptAsync(demoMerchantId, id, CancellationToken.None)
+        var issued = payment.ReceiptId is { } id
+            ? await Service.GetReceiptAsync(merchantId, id, CancellationToken.None)
             : null;
         steps.AddRange(PlaygroundSteps.ForPayment(payment, settlement, issued, Time.GetUtcNow()));
         if (payment.ReceiptId is not null)
@@ -77,8 +75,8 @@ public sealed partial class Playground : IDisposable
 
     private Task ReuseAsync() => RunAsync(async () =>
     {
-        var reuse = await Service.ReuseAsync(paidResource!, receipt!.Id, CancellationToken.None);
-        receipt = await Service.GetReceiptAsync(demoMerchantId!, receipt.Id, CancellationToken.None) ?? receipt;
+        var reuse = await Service.ReuseAsync(merchantId, paidResource!, receipt!.Id, CancellationToken.None);
+        receipt = await Service.GetReceiptAsync(merchantId, receipt.Id, CancellationToken.None) ?? receipt;
         steps.Add(PlaygroundSteps.ForReuse(reuse, receipt, Time.GetUtcNow()));
     });
 
@@ -99,8 +97,8 @@ public sealed partial class Playground : IDisposable
         }
         await RunAsync(async () =>
         {
-            receipt = await Service.RevokeAsync(demoMerchantId!, held.Id, user!.Actor, CancellationToken.None) ?? held;
-            var revokedBy = await Revokers.DescribeAsync(demoMerchantId!, receipt.RevokedBy, CancellationToken.None);
+            receipt = await Service.RevokeAsync(merchantId, held.Id, user!.Actor, CancellationToken.None) ?? held;
+            var revokedBy = await Revokers.DescribeAsync(merchantId, receipt.RevokedBy, CancellationToken.None);
             steps.Add(PlaygroundSteps.ForRevoke(receipt, revokedBy, Time.GetUtcNow()));
         });
     }
@@ -134,12 +132,12 @@ public sealed partial class Playground : IDisposable
     }
 
     // Live: a reuse or revocation of the held receipt from anywhere (the API, the Receipts page) shows at once.
-    private Task OnDemoEventAsync(MerchantEvent change) =>
+    private Task OnMerchantEventAsync(MerchantEvent change) =>
         receipt is { } held && change.EntityId == held.Id
             && change.Kind is MerchantEventKind.ReceiptReused or MerchantEventKind.ReceiptRevoked
             ? InvokeAsync(async () =>
             {
-                receipt = await Service.GetReceiptAsync(demoMerchantId!, held.Id, CancellationToken.None) ?? receipt;
+                receipt = await Service.GetReceiptAsync(merchantId, held.Id, CancellationToken.None) ?? receipt;
                 StateHasChanged();
             })
             : Task.CompletedTask;

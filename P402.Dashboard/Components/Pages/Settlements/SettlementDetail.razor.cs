@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using P402.Core.ApiKeys;
 using P402.Core.Chain;
 using P402.Core.Payments;
+using P402.Core.Receipts;
 using P402.Dashboard.Authorization;
 using P402.Dashboard.Components.Shared;
 
@@ -12,6 +14,8 @@ public sealed partial class SettlementDetail
     private readonly List<BreadcrumbItem> breadcrumbs = [new("Settlements", href: "settlements")];
     private SettlementView? settlement;
     private string? explorerUrl;
+    private ReceiptView? receipt;
+    private string? keyName;
     private bool loading = true;
 
     [Parameter] public string Id { get; set; } = "";
@@ -20,6 +24,8 @@ public sealed partial class SettlementDetail
     [Inject] private PaymentNetworks Networks { get; set; } = default!;
     [Inject] private CurrentMerchant Current { get; set; } = default!;
     [Inject] private ChainRuntime Chain { get; set; } = default!;
+    [Inject] private ReceiptService Receipts { get; set; } = default!;
+    [Inject] private ApiKeyService Keys { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -27,6 +33,10 @@ public sealed partial class SettlementDetail
         var user = await Current.GetRequiredAsync();
         settlement = await Queries.GetAsync(user.MerchantId, Id, CancellationToken.None);
         explorerUrl = ExplorerTxUrl(Networks, settlement);
+        receipt = settlement is null ? null : await Receipts.GetForSettlementAsync(user.MerchantId, settlement.Id, CancellationToken.None);
+        keyName = settlement?.ApiKeyId is { } keyId
+            ? (await Keys.ListAsync(user.MerchantId, CancellationToken.None)).FirstOrDefault(k => k.Id == keyId)?.Name
+            : null;
         breadcrumbs.RemoveRange(1, breadcrumbs.Count - 1);
         breadcrumbs.Add(new BreadcrumbItem(Id, href: null, disabled: true));
         loading = false;
@@ -50,7 +60,15 @@ public sealed partial class SettlementDetail
         Core.Payments.Signatures.PayerKind.DeployedBySettlement => "Contract wallet deployed by this settlement (ERC-6492)",
     };
 
-    private static IEnumerable<(string Label, string Value, bool Mono)> Fields(SettlementView s) =>
+    /// <summary>The key's name as the merchant gave it (its prefix-less id only if the key is gone).</summary>
+    private static string KeyLabel(SettlementView s, string? name) => (s.ApiKeyId, name) switch
+    {
+        (null, _) => "—",
+        (_, { } known) => known,
+        ({ } id, null) => id,
+    };
+
+    private IEnumerable<(string Label, string Value, bool Mono)> Fields(SettlementView s) =>
     [
         ("Settlement id", s.Id, true),
         ("Status", s.Status.ToString(), false),
@@ -69,7 +87,7 @@ public sealed partial class SettlementDetail
         ("Gas cost", s.GasUsed is { } used && s.EffectiveGasPriceWei is { } wei ? Format.EthFromWei((decimal)used * wei) : "—", false),
         ("Authorization nonce", s.Nonce, true),
         ("Request id", s.RequestId, true),
-        ("API key", s.ApiKeyId ?? "—", true),
+        ("API key", KeyLabel(s, keyName), keyName is null),
         ("Created", Format.TimeWithSeconds(s.CreatedAt), false),
         ("Confirmed", Format.TimeWithSeconds(s.ConfirmedAt), false),
         ("Error", s.ErrorReason is null ? "—" : $"{s.ErrorReason}: {s.ErrorMessage}", false),
