@@ -33,6 +33,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<CoreStartup>();
         services.TryAddSingleton<MerchantEvents>();
+        services.TryAddSingleton<MerchantEventRelay>();
+        services.AddHostedService(provider => provider.GetRequiredService<MerchantEventRelay>());
 
         services.TryAddSingleton<ApiKeyCache>();
         services.TryAddSingleton<ApiKeyService>();

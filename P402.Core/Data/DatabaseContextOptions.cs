@@ -16,7 +16,10 @@ internal static class DatabaseContextOptions
                     .AddInterceptors(new SqliteConnectionInterceptor(options.SqliteSynchronous));
                 break;
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(PostgresConnectionString(options), o => o.CommandTimeout(options.CommandTimeoutSeconds));
+                // A pooled connection that a server restart broke fails its first command: retried (briefly) on a
+                // new one, so requests resume as soon as the server is back; during an outage they fail within seconds.
+                builder.UseNpgsql(PostgresConnectionString(options), o => o.CommandTimeout(options.CommandTimeoutSeconds)
+                    .EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null));
                 break;
             default:
                 throw new NotSupportedException($"Unknown database provider {options.Provider}.");

@@ -31,19 +31,20 @@ public sealed class CoreDatabase : IAsyncDisposable
 
     /// <param name="provider">Which provider the database (and Core's services) run on.</param>
     /// <param name="configure">Runs before Core's registrations, e.g. to put a FakeTimeProvider in place of the clock.</param>
-    public static async Task<CoreDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, Action<IServiceCollection>? configure = null)
+    public static async Task<CoreDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, Action<IServiceCollection>? configure = null) =>
+        await CreateAsync(await TestDatabase.CreateAsync(provider), configure);
+
+    /// <summary>Core on <paramref name="database"/> (which it then owns), migrated and seeded.</summary>
+    public static async Task<CoreDatabase> CreateAsync(TestDatabase database, Action<IServiceCollection>? configure = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
-        var collection = new ServiceCollection().AddLogging();
-        configure?.Invoke(collection);
-        collection.AddP402Core(configuration);
-        collection.AddIdentityCore<P402User>(o => o.Stores.SchemaVersion = P402DbContext.IdentitySchemaVersion).AddEntityFrameworkStores<P402DbContext>();
-        var core = new CoreDatabase(database, collection.BuildServiceProvider());
+        var core = new CoreDatabase(database, BuildServices(database, configure));
         await core.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         await core.SeedAsync();
         return core;
     }
+
+    /// <summary>Core's services once more on the same database, as another instance of the app has them (the caller disposes them).</summary>
+    public ServiceProvider AnotherInstance(Action<IServiceCollection>? configure = null) => BuildServices(Database, configure);
 
     /// <summary>Runs one statement on a connection of its own and returns the first column of the first row.</summary>
     public Task<object?> ScalarAsync(string sql) => Database.ScalarAsync(sql);
@@ -70,6 +71,16 @@ public sealed class CoreDatabase : IAsyncDisposable
         CreatedAt = DateTime.UtcNow,
         UpdatedAt = DateTime.UtcNow,
     };
+
+    private static ServiceProvider BuildServices(TestDatabase database, Action<IServiceCollection>? configure)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
+        var collection = new ServiceCollection().AddLogging();
+        configure?.Invoke(collection);
+        collection.AddP402Core(configuration);
+        collection.AddIdentityCore<P402User>(o => o.Stores.SchemaVersion = P402DbContext.IdentitySchemaVersion).AddEntityFrameworkStores<P402DbContext>();
+        return collection.BuildServiceProvider();
+    }
 
     private async Task SeedAsync()
     {

@@ -60,7 +60,10 @@ public sealed class PostgresServer : IAsyncDisposable
         return name;
     }
 
-    /// <summary>Fast shutdown (SIGINT to the server's PID): connections are closed, the data stays for <see cref="RestartAsync"/>.</summary>
+    /// <summary>
+    /// Fast shutdown (SIGINT to the server's PID): connections are closed, the data stays for <see cref="RestartAsync"/>.
+    /// The clients' pools are left as they are, as for a server restarted under an app in another process.
+    /// </summary>
     public Task StopAsync() => StopAsync(keepData: true);
 
     /// <summary>The server again on the same data directory, after <see cref="StopAsync()"/>.</summary>
@@ -95,6 +98,5 @@ public sealed class PostgresServer : IAsyncDisposable
             _process = null;
             await process.StopAsync(keepData);
         }
-        NpgsqlConnection.ClearAllPools();
     }
 }
