@@ -34,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<CoreStartup>();
         services.TryAddSingleton<MerchantEvents>();
         services.TryAddSingleton<MerchantEventRelay>();
+        services.TryAddSingleton<SignerLeases>();
         services.AddHostedService(provider => provider.GetRequiredService<MerchantEventRelay>());
 
         services.TryAddSingleton<ApiKeyCache>();

@@ -25,6 +25,8 @@ public sealed class P402DbContext(DbContextOptions<P402DbContext> options) : Ide
 
     public DbSet<PaymentIdentifier> PaymentIdentifiers => Set<PaymentIdentifier>();
 
+    public DbSet<SignerLease> SignerLeases => Set<SignerLease>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -12,7 +12,7 @@ using P402.Core.Data;
 namespace P402.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(P402DbContext))]
-    [Migration("20261201093716_Initial")]
+    [Migration("20261201104457_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -235,6 +235,28 @@ namespace P402.Core.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("P402.Core.Data.SignerLease", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SignerLeases");
                 });
 
             modelBuilder.Entity("P402.Core.Merchants.Merchant", b =>

@@ -44,6 +44,20 @@ namespace P402.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignerLeases",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Epoch = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignerLeases", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -448,6 +462,9 @@ namespace P402.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Receipts");
+
+            migrationBuilder.DropTable(
+                name: "SignerLeases");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
