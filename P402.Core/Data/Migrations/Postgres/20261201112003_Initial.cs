@@ -139,6 +139,29 @@ namespace P402.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PaymentIdentifiers",
+                columns: table => new
+                {
+                    MerchantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    VerifyAnswer = table.Column<string>(type: "character varying(8192)", maxLength: 8192, nullable: true),
+                    SettleAnswer = table.Column<string>(type: "character varying(8192)", maxLength: 8192, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentIdentifiers", x => new { x.MerchantId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_PaymentIdentifiers_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Settlements",
                 columns: table => new
                 {
@@ -168,7 +191,10 @@ namespace P402.Core.Data.Migrations.Postgres
                     ErrorMessage = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeliveredRequestId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    DeliveredPaymentId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -382,6 +408,11 @@ namespace P402.Core.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaymentIdentifiers_CreatedAt",
+                table: "PaymentIdentifiers",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Receipts_MerchantId_CreatedAt",
                 table: "Receipts",
                 columns: new[] { "MerchantId", "CreatedAt" });
@@ -459,6 +490,9 @@ namespace P402.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "PaymentIdentifiers");
 
             migrationBuilder.DropTable(
                 name: "Receipts");
