@@ -28,16 +28,15 @@ public static class CoreServiceCollectionExtensions
         AddOptions(services, configuration);
 
         services.AddPooledDbContextFactory<P402DbContext>((provider, options) =>
-        {
-            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            options.UseSqlite(database.ConnectionString)
-                .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteSynchronous));
-        });
+            DatabaseContextOptions.Configure(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         // Identity's stores take the context from the request scope.
         services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<P402DbContext>>().CreateDbContext());
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<CoreStartup>();
         services.TryAddSingleton<MerchantEvents>();
+        services.TryAddSingleton<MerchantEventRelay>();
+        services.TryAddSingleton<SignerLeases>();
+        services.AddHostedService(provider => provider.GetRequiredService<MerchantEventRelay>());
 
         services.TryAddSingleton<ApiKeyCache>();
         services.TryAddSingleton<ApiKeyService>();
@@ -76,7 +75,6 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => o.Provider == DatabaseProvider.Sqlite, "Only the Sqlite provider ships migrations so far.")
             .ValidateOnStart();
         services.AddOptions<ChainOptions>()
             .Bind(configuration.GetSection(ChainOptions.SectionName))

@@ -35,7 +35,7 @@ internal static class DashboardComposition
         services.AddIdentityCore<P402User>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.Stores.SchemaVersion = P402DbContext.IdentitySchemaVersion;
             })
             .AddEntityFrameworkStores<P402DbContext>()
             .AddSignInManager()

@@ -26,6 +26,11 @@ if ! ldconfig -p 2>/dev/null | grep -q libsecp256k1.so; then
   apt_install libsecp256k1-1 || echo "P402 setup: libsecp256k1 not installed; using the managed fallback."
 fi
 
+# PostgreSQL 15 (Debian's): the tests run the Core-level data suites and the scale-out tests on a real server.
+if [[ ! -x /usr/lib/postgresql/15/bin/postgres ]]; then
+  apt_install postgresql-15
+fi
+
 if $browser && [[ ! -x /usr/bin/chromium ]]; then
   apt_install chromium
 fi

@@ -3,12 +3,16 @@ using System.Collections.Concurrent;
 namespace P402.Core.Common;
 
 /// <summary>
-/// In-process fan-out of <see cref="MerchantEvent"/>s to live dashboard circuits. Subscriptions are
-/// disposable; a failing subscriber never affects the publisher (payments must not wait on UI).
+/// Fan-out of <see cref="MerchantEvent"/>s to live dashboard circuits and to the per-instance caches. Subscriptions
+/// are disposable; a failing subscriber never affects the publisher (payments must not wait on UI). With more than
+/// one instance, a relay in <c>Data/</c> forwards what is published here to the other instances and hands what they
+/// publish to <see cref="DeliverFromAnotherInstance"/>.
 /// </summary>
 public sealed class MerchantEvents
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _byMerchant = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Action<MerchantEvent?>, byte> _everyMerchant = new();
+    private Action<MerchantEvent>? _forward;
 
     public IDisposable Subscribe(string merchantId, Func<MerchantEvent, Task> handler)
     {
@@ -17,8 +21,39 @@ public sealed class MerchantEvents
         return subscription;
     }
 
+    /// <summary>Publishes here and, through the relay, on every other instance.</summary>
     public void Publish(MerchantEvent change)
     {
+        Deliver(change);
+        _forward?.Invoke(change);
+    }
+
+    /// <summary>
+    /// Every event of every merchant, synchronously (for caches: keep it cheap). <c>null</c> means events may have
+    /// been missed (the relay lost its connection): forget everything.
+    /// </summary>
+    internal void SubscribeAll(Action<MerchantEvent?> handler) => _everyMerchant.TryAdd(handler, 0);
+
+    /// <summary>The relay to the other instances; one per app.</summary>
+    internal void ForwardTo(Action<MerchantEvent>? forward) => _forward = forward;
+
+    internal void DeliverFromAnotherInstance(MerchantEvent change) => Deliver(change);
+
+    /// <summary>The relay may have missed events: the caches forget everything.</summary>
+    internal void EventsMayHaveBeenMissed()
+    {
+        foreach (var handler in _everyMerchant.Keys)
+        {
+            handler(null);
+        }
+    }
+
+    private void Deliver(MerchantEvent change)
+    {
+        foreach (var handler in _everyMerchant.Keys)
+        {
+            handler(change);
+        }
         if (!_byMerchant.TryGetValue(change.MerchantId, out var subscribers))
         {
             return;

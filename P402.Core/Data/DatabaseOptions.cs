@@ -13,6 +13,21 @@ public sealed class DatabaseOptions
     [Required]
     public string ConnectionString { get; set; } = "Data Source=.data/p402.db";
 
+    /// <summary>How long one statement may run before it fails (both providers).</summary>
+    [Range(1, 600)]
+    public int CommandTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// PostgreSQL only: how long opening a connection may take. Short, so that a request during an outage
+    /// answers 503 quickly instead of holding its caller.
+    /// </summary>
+    [Range(1, 120)]
+    public int ConnectTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>PostgreSQL only: the most connections one instance keeps open (Npgsql's pool).</summary>
+    [Range(1, 1000)]
+    public int MaxPoolSize { get; set; } = 50;
+
     /// <summary>SQLite only: what an answered write survives. See <see cref="SqliteSynchronous"/>.</summary>
     public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
 

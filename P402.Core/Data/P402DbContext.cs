@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using P402.Core.ApiKeys;
@@ -12,6 +13,9 @@ namespace P402.Core.Data;
 /// <summary>P402's one database: Identity plus the merchant's payment records.</summary>
 public sealed class P402DbContext(DbContextOptions<P402DbContext> options) : IdentityDbContext<P402User>(options)
 {
+    /// <summary>The Identity schema P402's migrations carry (passkeys included); the host's Identity options name the same.</summary>
+    public static readonly Version IdentitySchemaVersion = IdentitySchemaVersions.Version3;
+
     public DbSet<Merchant> Merchants => Set<Merchant>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -23,6 +27,8 @@ public sealed class P402DbContext(DbContextOptions<P402DbContext> options) : Ide
     public DbSet<PaymentIdentifier> PaymentIdentifiers => Set<PaymentIdentifier>();
 
     public DbSet<PaymentLogEntry> PaymentLog => Set<PaymentLogEntry>();
+
+    public DbSet<SignerLease> SignerLeases => Set<SignerLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,11 +7,12 @@ namespace P402.Core.Merchants;
 /// <summary>
 /// Merchants and their settings. Verify, settle and receipt issuance read the settings on every
 /// request, so they are remembered for a few seconds: a change is in force at once on the instance
-/// that saved it and within <see cref="ShortLivedCache{TValue}.Lifetime"/> on the others.
+/// that saved it, on the others as soon as its <see cref="MerchantEventKind.SettingsChanged"/> event arrives,
+/// and at the latest after <see cref="ShortLivedCache{TValue}.Lifetime"/>.
 /// </summary>
 public sealed class MerchantService(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events)
 {
-    private readonly ShortLivedCache<MerchantSettings> _settings = new(time);
+    private readonly ShortLivedCache<MerchantSettings> _settings = ForgottenOnChange(new(time), events);
 
     public async Task<Merchant> CreateAsync(string name, CancellationToken cancellationToken)
     {
@@ -71,5 +72,21 @@ public sealed class MerchantService(IDbContextFactory<P402DbContext> contexts, T
         _settings.Forget(merchantId);
         events.Publish(new MerchantEvent(merchantId, MerchantEventKind.SettingsChanged, merchantId));
         return errors;
+    }
+
+    private static ShortLivedCache<MerchantSettings> ForgottenOnChange(ShortLivedCache<MerchantSettings> settings, MerchantEvents events)
+    {
+        events.SubscribeAll(change =>
+        {
+            if (change is null)
+            {
+                settings.Clear();
+            }
+            else if (change.Kind == MerchantEventKind.SettingsChanged)
+            {
+                settings.Forget(change.MerchantId);
+            }
+        });
+        return settings;
     }
 }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using P402.Core.Data;
 
@@ -14,10 +13,11 @@ namespace P402.Core.Receipts;
 /// arrive while a commit runs share the next one instead of each paying for a commit of their own.
 /// </summary>
 /// <remarks>
-/// The writer's connection is its own, outside the pool, at <paramref name="synchronous"/>
-/// (<see cref="DatabaseOptions.ReceiptReuseSynchronous"/>): every other write keeps the pool's level.
+/// The writer's connection is its own (<see cref="DedicatedConnection"/>); on SQLite it runs at
+/// <see cref="DatabaseOptions.ReceiptReuseSynchronous"/>, and every other write keeps the pool's level.
+/// The statement and its parameters (typed by the EF model) are the same on every provider.
 /// </remarks>
-internal sealed class ReceiptReuseWriter(IDbContextFactory<P402DbContext> contexts, SqliteSynchronous synchronous) : IAsyncDisposable
+internal sealed class ReceiptReuseWriter(IDbContextFactory<P402DbContext> contexts, DatabaseOptions options) : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
@@ -31,7 +31,7 @@ internal sealed class ReceiptReuseWriter(IDbContextFactory<P402DbContext> contex
     private readonly Channel<PendingReuse> _queue = Channel.CreateUnbounded<PendingReuse>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
     private Task? _loop;
-    private SqliteConnection? _connection;
+    private DbConnection? _connection;
     private DbCommand? _command;
 
     /// <summary>The counted reuse once committed, or null when no active receipt matched (nothing was written).</summary>
@@ -114,25 +114,15 @@ internal sealed class ReceiptReuseWriter(IDbContextFactory<P402DbContext> contex
         {
             return _command;
         }
-        string connectionString;
-        await using (var db = await contexts.CreateDbContextAsync())
-        {
-            connectionString = db.Database.GetConnectionString()!;
-        }
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-        await _connection.OpenAsync();
-        await using (var pragmas = _connection.CreateCommand())
-        {
-            pragmas.CommandText = $"PRAGMA busy_timeout=10000; PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()};";
-            await pragmas.ExecuteNonQueryAsync();
-        }
+        _connection = await DedicatedConnection.OpenAsync(options, options.ReceiptReuseSynchronous, CancellationToken.None);
         var command = _connection.CreateCommand();
         command.CommandText = CountReuse;
-        foreach (var name in (string[])["@id", "@merchant", "@resource", "@now"])
+        await using (var db = await contexts.CreateDbContextAsync())
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
+            command.Add<Receipt>(db, nameof(Receipt.Id), "@id");
+            command.Add<Receipt>(db, nameof(Receipt.MerchantId), "@merchant");
+            command.Add<Receipt>(db, nameof(Receipt.Resource), "@resource");
+            command.Add<Receipt>(db, nameof(Receipt.ExpiresAt), "@now");
         }
         await command.PrepareAsync();
         return _command = command;

@@ -15,7 +15,7 @@ namespace P402.Core.Receipts;
 public sealed class ReceiptVerifier(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events, IOptions<DatabaseOptions> database)
     : IAsyncDisposable, IDisposable
 {
-    private readonly ReceiptReuseWriter _writer = new(contexts, database.Value.ReceiptReuseSynchronous);
+    private readonly ReceiptReuseWriter _writer = new(contexts, database.Value);
 
     public async Task<ReceiptVerification> VerifyAsync(string merchantId, string? id, string? resource, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using P402.Core.Data;
 
 namespace P402.Dashboard.Api;
 
@@ -22,14 +23,23 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         {
             BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "The request is malformed.", bad.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed the request.", "Cancelled."),
+            _ when DatabaseUnavailable.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable.", "Retry shortly: a payment is never settled twice, and a reuse that was not answered was not counted."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The error was logged with this requestId."),
         };
         if (status == StatusCodes.Status500InternalServerError)
         {
             Unexpected(logger, exception, httpContext.GetRequestId());
         }
+        else if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Unavailable(logger, httpContext.GetRequestId(), exception.Message);
+        }
         // The middleware cleared the response, headers included: give the Request-Id header back.
         httpContext.Response.Headers[RequestIds.HeaderName] = httpContext.GetRequestId();
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
         var result = ApiProblems.Problem(httpContext, status, title, detail);
         httpContext.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = null;
         await result.ExecuteAsync(httpContext);
@@ -38,4 +48,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
     [LoggerMessage(EventId = 9000, Level = LogLevel.Error, Message = "Unexpected error in request {RequestId}")]
     private static partial void Unexpected(ILogger logger, Exception exception, string requestId);
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "Request {RequestId} answered 503: the database is unavailable ({Reason})")]
+    private static partial void Unavailable(ILogger logger, string requestId, string reason);
 }

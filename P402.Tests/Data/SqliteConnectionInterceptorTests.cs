@@ -30,7 +30,7 @@ public sealed class SqliteConnectionInterceptorTests : IDisposable
     [Fact]
     public async Task CoreServices_DefaultOptions_ConnectionsAreSynchronousFull()
     {
-        await using var database = await P402.Tests.Receipts.CoreReceiptDatabase.CreateAsync();
+        await using var database = await P402.Tests.Infrastructure.CoreDatabase.CreateAsync();
         var contexts = database.Services.GetRequiredService<IDbContextFactory<P402DbContext>>();
 
         var (_, busyTimeout, synchronous) = await ReadSettingsAsync(contexts);

@@ -3,20 +3,21 @@ using Microsoft.Extensions.DependencyInjection;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Payments;
 using P402.Core.Payments.Identifiers;
-using P402.Tests.Receipts;
+using P402.Core.Data;
+using P402.Tests.Infrastructure;
 
 namespace P402.Tests.Facilitator;
 
 /// <summary>A payment id belongs to the first payment it came with, per merchant; its stored answers come back only for that payment.</summary>
-public sealed class PaymentIdentifierStoreTests : IAsyncLifetime
+public abstract class PaymentIdentifierStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string Id = "pay_0123456789abcdef0123";
-    private CoreReceiptDatabase _database = null!;
+    private CoreDatabase _database = null!;
     private PaymentIdentifierStore _ids = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await CoreReceiptDatabase.CreateAsync();
+        _database = await CoreDatabase.CreateAsync(provider);
         _ids = _database.Services.GetRequiredService<PaymentIdentifierStore>();
     }
 
@@ -40,15 +41,15 @@ public sealed class PaymentIdentifierStoreTests : IAsyncLifetime
         var payment = Payment(nonce: 3);
         await TakeAsync(payment, PaymentIdOperation.Verify);
 
-        await _ids.SaveAnswerAsync(CoreReceiptDatabase.MerchantId, Id, PaymentIdOperation.Settle, """{"success":true}""", CancellationToken.None);
-        await _ids.SaveAnswerAsync(CoreReceiptDatabase.MerchantId, Id, PaymentIdOperation.Settle, """{"success":"other"}""", CancellationToken.None);
+        await _ids.SaveAnswerAsync(CoreDatabase.MerchantId, Id, PaymentIdOperation.Settle, """{"success":true}""", CancellationToken.None);
+        await _ids.SaveAnswerAsync(CoreDatabase.MerchantId, Id, PaymentIdOperation.Settle, """{"success":"other"}""", CancellationToken.None);
 
         Assert.Equal("""{"success":true}""", (await TakeAsync(payment, PaymentIdOperation.Settle)).StoredAnswer);
         Assert.Null((await TakeAsync(payment, PaymentIdOperation.Verify)).StoredAnswer);
     }
 
     private Task<PaymentIdBinding> TakeAsync(ParsedPayment payment, PaymentIdOperation operation) =>
-        _ids.TakeAsync(CoreReceiptDatabase.MerchantId, Id, payment, operation, CancellationToken.None);
+        _ids.TakeAsync(CoreDatabase.MerchantId, Id, payment, operation, CancellationToken.None);
 
     private static ParsedPayment Payment(byte nonce)
     {
@@ -65,4 +66,8 @@ public sealed class PaymentIdentifierStoreTests : IAsyncLifetime
             Signature = new byte[65], PaymentId = Id,
         };
     }
+
+    public sealed class OnSqlite() : PaymentIdentifierStoreTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : PaymentIdentifierStoreTests(DatabaseProvider.Postgres);
 }

@@ -1,19 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
 using P402.Core.Payments;
-using P402.Tests.Receipts;
+using P402.Core.Data;
+using P402.Tests.Infrastructure;
 
 namespace P402.Tests.Facilitator;
 
 /// <summary>The delivery claim is one conditional UPDATE on the settlement row: one winner, only once confirmed, kept in the database.</summary>
-public sealed class SettlementDeliveryClaimTests : IAsyncLifetime
+public abstract class SettlementDeliveryClaimTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private const string Confirmed = "stl_01JTEST00000000000000000SS"; // seeded by CoreReceiptDatabase
-    private CoreReceiptDatabase _database = null!;
+    private const string Confirmed = "stl_01JTEST00000000000000000SS"; // seeded by CoreDatabase
+    private CoreDatabase _database = null!;
     private SettlementStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await CoreReceiptDatabase.CreateAsync();
+        _database = await CoreDatabase.CreateAsync(provider);
         _store = _database.Services.GetRequiredService<SettlementStore>();
     }
 
@@ -52,10 +53,14 @@ public sealed class SettlementDeliveryClaimTests : IAsyncLifetime
     [InlineData(SettlementStatus.Failed)]
     public async Task TryClaimDelivery_SettlementNotConfirmed_NothingToDeliver(SettlementStatus status)
     {
-        var settlement = CoreReceiptDatabase.NewSettlement("stl_01JTEST0000000000000000C1", "0x" + new string('4', 64), status);
+        var settlement = CoreDatabase.NewSettlement("stl_01JTEST0000000000000000C1", "0x" + new string('4', 64), status);
         Assert.True(await _store.TryReserveAsync(settlement, CancellationToken.None));
 
         Assert.False(await _store.TryClaimDeliveryAsync(settlement.Id, "req_early", null, CancellationToken.None));
         Assert.Null((await _store.FindAsync(settlement.Id, CancellationToken.None))!.DeliveredAt);
     }
+
+    public sealed class OnSqlite() : SettlementDeliveryClaimTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : SettlementDeliveryClaimTests(DatabaseProvider.Postgres);
 }

@@ -1,21 +1,22 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using P402.Core.Payments;
+using P402.Core.Data;
+using P402.Tests.Infrastructure;
 using P402.Tests.Merchant;
-using P402.Tests.Receipts;
 
 namespace P402.Tests.Facilitator;
 
-/// <summary>Reserving an authorization is one insert that a lost race leaves undone, quietly.</summary>
-public sealed class SettlementReservationTests : IAsyncLifetime
+/// <summary>Reserving an authorization is one insert that a lost race leaves undone, quietly. On both providers.</summary>
+public abstract class SettlementReservationTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private readonly CapturingLoggerProvider _logs = new();
-    private CoreReceiptDatabase _database = null!;
+    private CoreDatabase _database = null!;
     private SettlementStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await CoreReceiptDatabase.CreateAsync(services => services.AddLogging(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug)));
+        _database = await CoreDatabase.CreateAsync(provider, services => services.AddLogging(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug)));
         _store = _database.Services.GetRequiredService<SettlementStore>();
     }
 
@@ -43,5 +44,9 @@ public sealed class SettlementReservationTests : IAsyncLifetime
     }
 
     private static Settlement Pending(string id, char nonceDigit) =>
-        CoreReceiptDatabase.NewSettlement(id, "0x" + new string(nonceDigit, 64), SettlementStatus.Pending);
+        CoreDatabase.NewSettlement(id, "0x" + new string(nonceDigit, 64), SettlementStatus.Pending);
+
+    public sealed class OnSqlite() : SettlementReservationTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : SettlementReservationTests(DatabaseProvider.Postgres);
 }

@@ -2,21 +2,22 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using P402.Core.Common;
 using P402.Core.Merchants;
-using P402.Tests.Receipts;
+using P402.Core.Data;
+using P402.Tests.Infrastructure;
 
 namespace P402.Tests.Merchants;
 
 /// <summary>The merchant settings that verify and settle read on every request are remembered for a few seconds.</summary>
-public sealed class MerchantSettingsCacheTests : IAsyncLifetime
+public abstract class MerchantSettingsCacheTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private const string MerchantId = CoreReceiptDatabase.MerchantId;
+    private const string MerchantId = CoreDatabase.MerchantId;
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private CoreReceiptDatabase _database = null!;
+    private CoreDatabase _database = null!;
     private MerchantService _merchants = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await CoreReceiptDatabase.CreateAsync(services => services.AddSingleton<TimeProvider>(_time));
+        _database = await CoreDatabase.CreateAsync(provider, services => services.AddSingleton<TimeProvider>(_time));
         _merchants = _database.Services.GetRequiredService<MerchantService>();
     }
 
@@ -59,4 +60,8 @@ public sealed class MerchantSettingsCacheTests : IAsyncLifetime
 
         Assert.Equal((MerchantSettings.StandardGasPriceLimitWei, MerchantSettings.StandardMaxGasPerSettlement), (next.GasPriceLimitWei, next.MaxGasPerSettlement));
     }
+
+    public sealed class OnSqlite() : MerchantSettingsCacheTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : MerchantSettingsCacheTests(DatabaseProvider.Postgres);
 }

@@ -1,19 +1,20 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using P402.Core.Data;
 using P402.Core.Receipts;
+using P402.Tests.Infrastructure;
 
 namespace P402.Tests.Receipts;
 
-/// <summary>Receipt verify's group commit: counts, durability before the answer, revocation, recovery.</summary>
-public sealed class ReceiptGroupCommitTests : IAsyncLifetime
+/// <summary>Receipt verify's group commit: counts, durability before the answer, revocation, recovery. On both providers.</summary>
+public abstract class ReceiptGroupCommitTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private CoreReceiptDatabase _database = null!;
+    private CoreDatabase _database = null!;
     private ReceiptVerifier _verifier = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await CoreReceiptDatabase.CreateAsync();
+        _database = await CoreDatabase.CreateAsync(provider);
         _verifier = _database.Services.GetRequiredService<ReceiptVerifier>();
     }
 
@@ -46,7 +47,7 @@ public sealed class ReceiptGroupCommitTests : IAsyncLifetime
     {
         Assert.True((await VerifyAsync()).Valid);
 
-        await _database.ScalarAsync($"""UPDATE "Receipts" SET "RevokedAt" = '2026-01-01 00:00:00' WHERE "Id" = '{CoreReceiptDatabase.ReceiptId}'""");
+        await _database.ScalarAsync($"""UPDATE "Receipts" SET "RevokedAt" = '2026-01-01 00:00:00' WHERE "Id" = '{CoreDatabase.ReceiptId}'""");
         var afterRevoke = await VerifyAsync();
 
         Assert.Equal((false, ReceiptCode.ReceiptRevoked), (afterRevoke.Valid, afterRevoke.Code));
@@ -58,9 +59,9 @@ public sealed class ReceiptGroupCommitTests : IAsyncLifetime
     {
         Assert.True((await VerifyAsync()).Valid);
 
-        await _database.ScalarAsync("""ALTER TABLE "Receipts" RENAME TO "ReceiptsAway" """);
-        await Assert.ThrowsAsync<SqliteException>(() => VerifyAsync());
-        await _database.ScalarAsync("""ALTER TABLE "ReceiptsAway" RENAME TO "Receipts" """);
+        await _database.Database.FailUpdatesAsync("Receipts");
+        await Assert.ThrowsAnyAsync<DbException>(() => VerifyAsync());
+        await _database.Database.AllowUpdatesAsync("Receipts");
         var recovered = await VerifyAsync();
 
         Assert.Equal((true, 2L), (recovered.Valid, recovered.ReuseCount));
@@ -71,20 +72,24 @@ public sealed class ReceiptGroupCommitTests : IAsyncLifetime
     [InlineData(SqliteSynchronous.Normal)]
     public async Task VerifyAsync_EitherReuseSynchronousLevel_CountsAndStoresEveryReuse(SqliteSynchronous level)
     {
-        await using var database = await CoreReceiptDatabase.CreateAsync(
+        await using var database = await CoreDatabase.CreateAsync(provider,
             services => services.PostConfigure<DatabaseOptions>(o => o.ReceiptReuseSynchronous = level));
         var verifier = database.Services.GetRequiredService<ReceiptVerifier>();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
-            verifier.VerifyAsync(CoreReceiptDatabase.MerchantId, CoreReceiptDatabase.ReceiptId, CoreReceiptDatabase.Resource, CancellationToken.None))));
+            verifier.VerifyAsync(CoreDatabase.MerchantId, CoreDatabase.ReceiptId, CoreDatabase.Resource, CancellationToken.None))));
 
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), answers.Select(a => a.ReuseCount).Order());
-        Assert.Equal(20L, await database.ScalarAsync($"""SELECT "ReuseCount" FROM "Receipts" WHERE "Id" = '{CoreReceiptDatabase.ReceiptId}'"""));
+        Assert.Equal(20L, await database.ScalarAsync($"""SELECT "ReuseCount" FROM "Receipts" WHERE "Id" = '{CoreDatabase.ReceiptId}'"""));
     }
 
     private Task<ReceiptVerification> VerifyAsync() =>
-        _verifier.VerifyAsync(CoreReceiptDatabase.MerchantId, CoreReceiptDatabase.ReceiptId, CoreReceiptDatabase.Resource, CancellationToken.None);
+        _verifier.VerifyAsync(CoreDatabase.MerchantId, CoreDatabase.ReceiptId, CoreDatabase.Resource, CancellationToken.None);
 
     private async Task<long> ReuseCountAsync() =>
-        (long)(await _database.ScalarAsync($"""SELECT "ReuseCount" FROM "Receipts" WHERE "Id" = '{CoreReceiptDatabase.ReceiptId}'"""))!;
+        (long)(await _database.ScalarAsync($"""SELECT "ReuseCount" FROM "Receipts" WHERE "Id" = '{CoreDatabase.ReceiptId}'"""))!;
+
+    public sealed class OnSqlite() : ReceiptGroupCommitTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ReceiptGroupCommitTests(DatabaseProvider.Postgres);
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,63 +7,52 @@ using P402.Core.Merchants;
 using P402.Core.Payments;
 using P402.Core.Receipts;
 
-namespace P402.Tests.Receipts;
+namespace P402.Tests.Infrastructure;
 
 /// <summary>
-/// Core's services as the app composes them, on a migrated SQLite file in a temp folder, with one
-/// merchant, one confirmed settlement and one active receipt: for Core-level receipt tests without HTTP or a chain.
+/// Core's services as the app composes them, on a migrated <see cref="TestDatabase"/> of either provider, with one
+/// merchant, one confirmed settlement and one active receipt: for Core-level data tests without HTTP or a chain.
 /// </summary>
-public sealed class CoreReceiptDatabase : IAsyncDisposable
+public sealed class CoreDatabase : IAsyncDisposable
 {
     public const string MerchantId = "mch_01JTEST00000000000000000MM";
     public const string ReceiptId = "rcpt_01JTEST00000000000000000RR";
     public const string Resource = "https://api.example.com/weather";
 
-    private readonly string _directory;
-
-    private CoreReceiptDatabase(string directory, ServiceProvider services)
+    private CoreDatabase(TestDatabase database, ServiceProvider services)
     {
-        _directory = directory;
+        Database = database;
         Services = services;
     }
 
+    public TestDatabase Database { get; }
+
     public ServiceProvider Services { get; }
 
-    /// <summary>A connection of its own (no pool), to look at what is committed.</summary>
-    public string ConnectionString => $"Data Source={Path.Combine(_directory, "p402.db")};Pooling=False";
-
+    /// <param name="provider">Which provider the database (and Core's services) run on.</param>
     /// <param name="configure">Runs before Core's registrations, e.g. to put a FakeTimeProvider in place of the clock.</param>
-    public static async Task<CoreReceiptDatabase> CreateAsync(Action<IServiceCollection>? configure = null)
+    public static async Task<CoreDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, Action<IServiceCollection>? configure = null) =>
+        await CreateAsync(await TestDatabase.CreateAsync(provider), configure);
+
+    /// <summary>Core on <paramref name="database"/> (which it then owns), migrated and seeded.</summary>
+    public static async Task<CoreDatabase> CreateAsync(TestDatabase database, Action<IServiceCollection>? configure = null)
     {
-        var directory = Directory.CreateTempSubdirectory("p402-receipts-").FullName;
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = $"Data Source={Path.Combine(directory, "p402.db")}" })
-            .Build();
-        var collection = new ServiceCollection().AddLogging();
-        configure?.Invoke(collection);
-        collection.AddP402Core(configuration);
-        collection.AddIdentityCore<P402User>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3).AddEntityFrameworkStores<P402DbContext>();
-        var database = new CoreReceiptDatabase(directory, collection.BuildServiceProvider());
-        await database.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        await database.SeedAsync();
-        return database;
+        var core = new CoreDatabase(database, BuildServices(database, configure));
+        await core.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await core.SeedAsync();
+        return core;
     }
+
+    /// <summary>Core's services once more on the same database, as another instance of the app has them (the caller disposes them).</summary>
+    public ServiceProvider AnotherInstance(Action<IServiceCollection>? configure = null) => BuildServices(Database, configure);
 
     /// <summary>Runs one statement on a connection of its own and returns the first column of the first row.</summary>
-    public async Task<object?> ScalarAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
-    }
+    public Task<object?> ScalarAsync(string sql) => Database.ScalarAsync(sql);
 
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await Database.DisposeAsync();
     }
 
     /// <summary>A settlement of <see cref="MerchantId"/>: payer anvil account 1, 0.01 USDC on Base.</summary>
@@ -84,6 +71,16 @@ public sealed class CoreReceiptDatabase : IAsyncDisposable
         CreatedAt = DateTime.UtcNow,
         UpdatedAt = DateTime.UtcNow,
     };
+
+    private static ServiceProvider BuildServices(TestDatabase database, Action<IServiceCollection>? configure)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
+        var collection = new ServiceCollection().AddLogging();
+        configure?.Invoke(collection);
+        collection.AddP402Core(configuration);
+        collection.AddIdentityCore<P402User>(o => o.Stores.SchemaVersion = P402DbContext.IdentitySchemaVersion).AddEntityFrameworkStores<P402DbContext>();
+        return collection.BuildServiceProvider();
+    }
 
     private async Task SeedAsync()
     {
