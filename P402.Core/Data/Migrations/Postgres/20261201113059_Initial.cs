@@ -162,6 +162,39 @@ namespace P402.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PaymentLog",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MerchantId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ApiKeyId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RequestId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Operation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    Valid = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Payer = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: true),
+                    PayTo = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: true),
+                    Amount = table.Column<long>(type: "bigint", nullable: true),
+                    Network = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Resource = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    SettlementId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    TxHash = table.Column<string>(type: "character varying(66)", maxLength: 66, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentLog", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaymentLog_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Settlements",
                 columns: table => new
                 {
@@ -187,6 +220,8 @@ namespace P402.Core.Data.Migrations.Postgres
                     BlockNumber = table.Column<long>(type: "bigint", nullable: true),
                     GasUsed = table.Column<long>(type: "bigint", nullable: true),
                     EffectiveGasPriceWei = table.Column<long>(type: "bigint", nullable: true),
+                    PayerKind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    DeploymentGas = table.Column<long>(type: "bigint", nullable: true),
                     ErrorReason = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     ErrorMessage = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -413,6 +448,26 @@ namespace P402.Core.Data.Migrations.Postgres
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaymentLog_CreatedAt",
+                table: "PaymentLog",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentLog_MerchantId_CreatedAt",
+                table: "PaymentLog",
+                columns: new[] { "MerchantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentLog_MerchantId_Payer",
+                table: "PaymentLog",
+                columns: new[] { "MerchantId", "Payer" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentLog_MerchantId_RequestId",
+                table: "PaymentLog",
+                columns: new[] { "MerchantId", "RequestId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Receipts_MerchantId_CreatedAt",
                 table: "Receipts",
                 columns: new[] { "MerchantId", "CreatedAt" });
@@ -493,6 +548,9 @@ namespace P402.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PaymentIdentifiers");
+
+            migrationBuilder.DropTable(
+                name: "PaymentLog");
 
             migrationBuilder.DropTable(
                 name: "Receipts");
