@@ -41,7 +41,13 @@ sdk="$root/sdk/js"
 if [[ ! -d "$sdk/node_modules" || "$sdk/package-lock.json" -nt "$sdk/node_modules/.package-lock.json" ]]; then
   (cd "$sdk" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-(cd "$sdk" && npm run --silent build)
+# Built only when a source changed: run.sh calls this script while tests may be running the built SDK, and a
+# rebuild rewrites dist/ file by file under them.
+stamp="$sdk/dist/.built"
+if [[ ! -f "$stamp" || -n "$(find "$sdk/src" "$sdk/package.json" "$sdk/tsconfig.json" "$sdk/node_modules/.package-lock.json" -newer "$stamp" -print -quit)" ]]; then
+  (cd "$sdk" && npm run --silent build)
+  touch "$stamp"
+fi
 
 # x402's reference packages (@x402/express & co.), run against P402 by the interoperability tests.
 interop="$root/interop"
