@@ -125,7 +125,7 @@ public sealed class DashboardDefectsE2ETests(DashboardAppFixture app)
     public async Task Settlements_ShortHashSearch_CopyButton_BookmarkAndBadPayer()
     {
         var page = await app.NewPageAsync(1440, 900);
-        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await DashboardPages.RememberCopiesAsync(page);
         var email = DashboardAppFixture.NewEmail("owner");
         await DashboardPages.RegisterAsync(page, email);
         var merchantId = await app.MerchantOfAsync(email);
@@ -135,7 +135,7 @@ public sealed class DashboardDefectsE2ETests(DashboardAppFixture app)
         await DashboardPages.OpenAsync(page, "settlements");
         await page.GetByTestId($"copy-tx-{wanted.Id}").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("settlements$")); // copying does not open the row
-        Assert.Equal(wanted.TxHash, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        Assert.Equal(wanted.TxHash, await DashboardPages.CopiedTextAsync(page));
 
         await page.GetByLabel("Search by tx hash or request id").FillAsync(wanted.TxHash![..10]);
         await Expect(page.GetByTestId($"settlement-row-{other.Id}")).ToHaveCountAsync(0);

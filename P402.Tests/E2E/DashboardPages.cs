@@ -6,6 +6,33 @@ namespace P402.Tests.E2E;
 /// <summary>Steps a person takes in the dashboard, shared by the E2E tests.</summary>
 public static class DashboardPages
 {
+    // The system clipboard is one for every browser the parallel tests run, so a test reads what its own page
+    // copied: navigator.clipboard.writeText still runs, and the page remembers the text it was given.
+    private const string RememberCopies = """
+        (() => {
+          const clipboard = navigator.clipboard;
+          if (!clipboard || clipboard.__p402Remembers) return;
+          const write = clipboard.writeText.bind(clipboard);
+          clipboard.writeText = text => { window.__p402Copied = text; return write(text); };
+          clipboard.__p402Remembers = true;
+        })()
+        """;
+
+    /// <summary>From now on (this document and the next ones) the page remembers what it copies.</summary>
+    public static async Task RememberCopiesAsync(IPage page)
+    {
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.AddInitScriptAsync(RememberCopies);
+        await page.EvaluateAsync(RememberCopies);
+    }
+
+    /// <summary>What this page last copied (see <see cref="RememberCopiesAsync"/>), once it has copied something.</summary>
+    public static async Task<string> CopiedTextAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => typeof window.__p402Copied === 'string'");
+        return await page.EvaluateAsync<string>("() => window.__p402Copied");
+    }
+
     public static async Task RegisterAsync(IPage page, string email, string business = "Acme Payments")
     {
         await page.GotoAsync("Account/Register");

@@ -28,10 +28,10 @@ public sealed class TwoFactorE2ETests(DashboardAppFixture app)
         await Expect(page.Locator(".recovery-codes code")).ToHaveCountAsync(10);
         var codes = await page.Locator(".recovery-codes code").AllTextContentsAsync();
 
-        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await DashboardPages.RememberCopiesAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Copy recovery codes" }).ClickAsync();
         await Expect(page.GetByText("Copied to the clipboard.")).ToBeVisibleAsync();
-        Assert.Equal(string.Join("\n", codes), await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        Assert.Equal(string.Join("\n", codes), await DashboardPages.CopiedTextAsync(page));
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download recovery codes" }).ClickAsync());
         Assert.Equal("p402-recovery-codes.txt", download.SuggestedFilename);
         var file = await File.ReadAllTextAsync((await download.PathAsync())!);
