@@ -6,7 +6,11 @@ using P402.Core.Data;
 
 namespace P402.Core.PaymentLogs;
 
-/// <summary>Deletes payment-log entries older than <see cref="PaymentLogOptions.RetentionDays"/>, at start and then every interval.</summary>
+/// <summary>
+/// Deletes payment-log entries and x402 payment ids older than <see cref="PaymentLogOptions.RetentionDays"/>, at start and
+/// then every interval. An id keeps the answer its repeats get again; it is kept as long as the log shows that answer, and
+/// forgetting it never lets a payment be delivered twice (that rule lives on the settlement, not on the id).
+/// </summary>
 internal sealed class PaymentLogPruner(
     IDbContextFactory<P402DbContext> contexts,
     TimeProvider time,
@@ -34,17 +38,18 @@ internal sealed class PaymentLogPruner(
         while (await WaitAsync(timer, stoppingToken));
     }
 
-    /// <summary>One round: deletes what is past retention; returns how many entries went.</summary>
-    internal async Task<int> PruneAsync(CancellationToken cancellationToken)
+    /// <summary>One round: deletes what is past retention; returns how many log entries and payment ids went.</summary>
+    internal async Task<(int Entries, int PaymentIds)> PruneAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-options.Value.RetentionDays);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var count = await db.PaymentLog.Where(p => p.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        if (count > 0)
+        var entries = await db.PaymentLog.Where(p => p.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var paymentIds = await db.PaymentIdentifiers.Where(p => p.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        if (entries + paymentIds > 0)
         {
-            PaymentLogLog.Pruned(logger, count, cutoff);
+            PaymentLogLog.Pruned(logger, entries, paymentIds, cutoff);
         }
-        return count;
+        return (entries, paymentIds);
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
