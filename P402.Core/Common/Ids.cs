@@ -13,16 +13,33 @@ public static class Ids
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static readonly SearchValues<char> AlphabetChars = SearchValues.Create(Alphabet);
 
+    /// <summary>The number of random bytes in an id.</summary>
+    public const int RandomBytes = 10;
+
     public static string New(string prefix, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(time);
+        Span<byte> random = stackalloc byte[RandomBytes];
+        RandomNumberGenerator.Fill(random);
+        return New(prefix, time.GetUtcNow(), random);
+    }
+
+    /// <summary>
+    /// An id of time <paramref name="at"/> with the given <see cref="RandomBytes"/> random bytes: for a writer that
+    /// draws the randomness of many ids at once (one call into the RNG per batch instead of one per id).
+    /// </summary>
+    public static string New(string prefix, DateTimeOffset at, ReadOnlySpan<byte> random)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(random.Length, RandomBytes);
         Span<byte> bytes = stackalloc byte[16];
-        var ms = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var ms = at.ToUnixTimeMilliseconds();
         for (var i = 5; i >= 0; i--)
         {
             bytes[i] = (byte)(ms & 0xFF);
             ms >>= 8;
         }
-        RandomNumberGenerator.Fill(bytes[6..]);
+        random.CopyTo(bytes[6..]);
         return string.Create(prefix.Length + 26, (prefix, Ulid: bytes.ToArray()), static (span, state) =>
         {
             state.prefix.AsSpan().CopyTo(span);

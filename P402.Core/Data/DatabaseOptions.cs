@@ -37,4 +37,11 @@ public sealed class DatabaseOptions
     /// checkpoint) has passed; <c>Full</c> fsyncs every group of reuses before answering.
     /// </summary>
     public SqliteSynchronous ReceiptReuseSynchronous { get; set; } = SqliteSynchronous.Normal;
+
+    /// <summary>
+    /// SQLite only: the same for the payment log's batches (a record of answers already given, written off the
+    /// request path). <c>Normal</c> by default: a batch survives a crash of the process, and a power cut once the next
+    /// fsync of any other write or checkpoint has passed; <c>Full</c> fsyncs every batch.
+    /// </summary>
+    public SqliteSynchronous PaymentLogSynchronous { get; set; } = SqliteSynchronous.Normal;
 }

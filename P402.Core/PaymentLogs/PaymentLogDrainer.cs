@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,9 +11,14 @@ namespace P402.Core.PaymentLogs;
 /// <see cref="PaymentLogOptions.BatchSize"/>), then tells open dashboards. On stop it writes what is left.
 /// A batch that fails is retried once, then given up on and logged: the log never holds up payments.
 /// </summary>
+/// <remarks>
+/// All of it runs on one thread of its own at a lower CPU priority (<see cref="BackgroundThreadPriority"/>), never on
+/// the thread pool: the commit is synchronous (and may wait for an fsync), and on a machine whose cores the requests
+/// keep busy the log's writes should come after them, not between them.
+/// </remarks>
 internal sealed class PaymentLogDrainer(
     PaymentLogWriter writer,
-    IDbContextFactory<P402DbContext> contexts,
+    IOptions<DatabaseOptions> database,
     MerchantEvents events,
     IOptions<PaymentLogOptions> options,
     TimeProvider time,
@@ -27,44 +31,46 @@ internal sealed class PaymentLogDrainer(
         await base.StopAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Drain(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Drain(CancellationToken stoppingToken)
     {
+        BackgroundThreadPriority.LowerCurrentThread();
+        using var insert = new PaymentLogInsert(database.Value);
         var size = options.Value.BatchSize;
         var linger = TimeSpan.FromMilliseconds(options.Value.FlushIntervalMilliseconds);
         var batch = new List<PaymentLogEntry>(size);
         // Not stoppingToken: the loop ends when the writer is completed and the queue is empty, so nothing queued is lost.
-        while (await writer.Reader.WaitToReadAsync(CancellationToken.None))
+        while (Wait(writer.Reader.WaitToReadAsync(CancellationToken.None)))
         {
             if (linger > TimeSpan.Zero && writer.Reader.Count < size)
             {
                 // Gather the answers of the next moment into the same transaction; a stop cuts the wait short.
-                await Task.Delay(linger, time, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default);
+                Task.Delay(linger, time, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
             }
             while (batch.Count < size && writer.Reader.TryRead(out var entry))
             {
                 batch.Add(entry);
             }
-            await WriteAsync(batch);
+            Write(insert, batch);
             writer.Handled(batch.Count);
             batch.Clear();
         }
     }
 
-    private async Task WriteAsync(List<PaymentLogEntry> batch)
+    private static bool Wait(ValueTask<bool> ready) => ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
+
+    private void Write(PaymentLogInsert insert, List<PaymentLogEntry> batch)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                // A thread of its own (not the pool's): the commit's fsync may take long on a busy disk.
-                await Task.Factory.StartNew(() =>
-                {
-                    using var db = contexts.CreateDbContext();
-                    PaymentLogInsert.Run(db, batch);
-                }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                insert.Write(batch);
                 break;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
             {
                 if (attempt >= 2)
                 {

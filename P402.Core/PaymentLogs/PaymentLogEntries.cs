@@ -1,4 +1,3 @@
-using P402.Core.Common;
 using P402.Core.Payments;
 
 namespace P402.Core.PaymentLogs;
@@ -10,7 +9,7 @@ public static class PaymentLogEntries
     public const int MaxResourceLength = 2048;
 
     /// <summary>
-    /// One answer: <paramref name="payment"/> is what parsed (null when the request did not), <paramref name="reason"/>
+    /// One answer (its id comes when it is written): <paramref name="payment"/> is what parsed (null when the request did not), <paramref name="reason"/>
     /// the P402 code of a refusal.
     /// </summary>
     public static PaymentLogEntry Create(PaymentLogContext context, int statusCode, bool valid, string? reason, string? message,
@@ -19,7 +18,6 @@ public static class PaymentLogEntries
         ArgumentNullException.ThrowIfNull(context);
         return new PaymentLogEntry
         {
-            Id = Ids.New(PaymentLogEntry.IdPrefix, context.Time),
             MerchantId = context.MerchantId,
             ApiKeyId = context.ApiKeyId,
             RequestId = context.RequestId,

@@ -10,7 +10,11 @@ public sealed class PaymentLogEntry
 {
     public const string IdPrefix = "pay_";
 
-    public required string Id { get; init; }
+    /// <summary>
+    /// <c>pay_…</c>, given when the entry is written (<see cref="PaymentLogDrainer"/>, from <see cref="CreatedAt"/>), so
+    /// that the answering request draws no random number for it.
+    /// </summary>
+    public string Id { get; internal set; } = "";
 
     public required string MerchantId { get; init; }
 

@@ -1,68 +1,147 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
+using System.Security.Cryptography;
+using System.Text;
+using P402.Core.Common;
 using P402.Core.Data;
 
 namespace P402.Core.PaymentLogs;
 
 /// <summary>
-/// Writes a batch of entries with one prepared INSERT in one transaction on the context's own connection: plain
-/// ADO.NET and standard SQL, so it runs on every provider, without change tracking's cost per row. Synchronous on
-/// purpose: the caller runs it on a thread of its own, so that a slow commit (an fsync) never holds a thread-pool
-/// thread that requests need (Microsoft.Data.Sqlite's async calls run synchronously anyway).
+/// Writes batches of entries in one transaction each, on a connection of its own that stays open between batches
+/// (<see cref="DedicatedConnection"/>, on SQLite at <see cref="DatabaseOptions.PaymentLogSynchronous"/>) with two
+/// statements prepared once: a multi-row INSERT of <see cref="RowsPerStatement"/> rows and a one-row INSERT for the
+/// rest. Plain ADO.NET and standard SQL, so it runs on every provider, without change tracking's cost per row.
+/// Synchronous on purpose: <see cref="PaymentLogDrainer"/> calls it on its own thread, so a slow commit never holds
+/// a thread-pool thread that requests need (Microsoft.Data.Sqlite's async calls run synchronously anyway).
+/// Not thread-safe: one caller at a time.
 /// </summary>
-internal static class PaymentLogInsert
+internal sealed class PaymentLogInsert(DatabaseOptions options) : IDisposable
 {
+    /// <summary>Rows per multi-row statement: 17 columns × 32 = 544 parameters, far below SQLite's and PostgreSQL's limits.</summary>
+    public const int RowsPerStatement = 32;
+
     private static readonly string[] Columns =
     [
         "Id", "MerchantId", "ApiKeyId", "RequestId", "Operation", "StatusCode", "Valid", "Reason", "Message", "Payer", "PayTo",
         "Amount", "Network", "Resource", "SettlementId", "TxHash", "CreatedAt",
     ];
 
-    private static readonly string Sql =
-        $"INSERT INTO \"PaymentLog\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+    private DbConnection? _connection;
+    private DbCommand? _many;
+    private DbCommand? _one;
 
-    public static void Run(P402DbContext db, IReadOnlyList<PaymentLogEntry> batch)
+    /// <summary>Writes <paramref name="batch"/> in one transaction; after a failure the connection is closed and the next call opens a new one.</summary>
+    public void Write(IReadOnlyList<PaymentLogEntry> batch)
     {
-        var connection = db.Database.GetDbConnection();
-        db.Database.OpenConnection();
+        ArgumentNullException.ThrowIfNull(batch);
+        AssignIds(batch);
         try
         {
+            var connection = Open();
             using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-#pragma warning disable CA2100 // The text is built from the constant column list above, never from input.
-            command.CommandText = Sql;
-#pragma warning restore CA2100
-            foreach (var column in Columns)
+            _many!.Transaction = transaction;
+            _one!.Transaction = transaction;
+            var i = 0;
+            for (; i + RowsPerStatement <= batch.Count; i += RowsPerStatement)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@" + column;
-                command.Parameters.Add(parameter);
+                for (var row = 0; row < RowsPerStatement; row++)
+                {
+                    Bind(_many.Parameters, row * Columns.Length, batch[i + row]);
+                }
+                _many.ExecuteNonQuery();
             }
-            command.Prepare();
-            foreach (var entry in batch)
+            for (; i < batch.Count; i++)
             {
-                Bind(command.Parameters, entry);
-                command.ExecuteNonQuery();
+                Bind(_one.Parameters, 0, batch[i]);
+                _one.ExecuteNonQuery();
             }
             transaction.Commit();
         }
-        finally
+        catch
         {
-            db.Database.CloseConnection();
+            Dispose();
+            throw;
         }
     }
 
-    private static void Bind(DbParameterCollection p, PaymentLogEntry e)
+    public void Dispose()
     {
-        object?[] values =
-        [
-            e.Id, e.MerchantId, e.ApiKeyId, e.RequestId, e.Operation.ToString(), e.StatusCode, e.Valid, e.Reason, e.Message, e.Payer, e.PayTo,
-            e.Amount, e.Network, e.Resource, e.SettlementId, e.TxHash, e.CreatedAt,
-        ];
-        for (var i = 0; i < values.Length; i++)
+        _many?.Dispose();
+        _one?.Dispose();
+        _connection?.Dispose();
+        (_many, _one, _connection) = (null, null, null);
+    }
+
+    /// <summary>The entries' ids, from their own times and one draw of the RNG for the whole batch.</summary>
+    private static void AssignIds(IReadOnlyList<PaymentLogEntry> batch)
+    {
+        var random = RandomNumberGenerator.GetBytes(batch.Count * Ids.RandomBytes);
+        for (var i = 0; i < batch.Count; i++)
         {
-            p[i].Value = values[i] ?? DBNull.Value;
+            if (batch[i].Id.Length == 0)
+            {
+                var at = new DateTimeOffset(DateTime.SpecifyKind(batch[i].CreatedAt, DateTimeKind.Utc));
+                batch[i].Id = Ids.New(PaymentLogEntry.IdPrefix, at, random.AsSpan(i * Ids.RandomBytes, Ids.RandomBytes));
+            }
         }
+    }
+
+    private DbConnection Open()
+    {
+        if (_connection is not null)
+        {
+            return _connection;
+        }
+        // Blocking is fine here: the caller is the drainer's own thread.
+        _connection = DedicatedConnection.OpenAsync(options, options.PaymentLogSynchronous, CancellationToken.None).GetAwaiter().GetResult();
+        _many = Prepare(_connection, RowsPerStatement);
+        _one = Prepare(_connection, 1);
+        return _connection;
+    }
+
+    private static DbCommand Prepare(DbConnection connection, int rows)
+    {
+        var command = connection.CreateCommand();
+        var sql = new StringBuilder("INSERT INTO \"PaymentLog\" (")
+            .AppendJoin(", ", Columns.Select(c => $"\"{c}\""))
+            .Append(") VALUES ");
+        for (var row = 0; row < rows; row++)
+        {
+            sql.Append(row == 0 ? "(" : ", (");
+            for (var column = 0; column < Columns.Length; column++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{row * Columns.Length + column}";
+                command.Parameters.Add(parameter);
+                sql.Append(column == 0 ? "" : ", ").Append(parameter.ParameterName);
+            }
+            sql.Append(')');
+        }
+#pragma warning disable CA2100 // The text is built from the constant column list above, never from input.
+        command.CommandText = sql.ToString();
+#pragma warning restore CA2100
+        command.Prepare();
+        return command;
+    }
+
+    private static void Bind(DbParameterCollection p, int first, PaymentLogEntry e)
+    {
+        p[first].Value = e.Id;
+        p[first + 1].Value = e.MerchantId;
+        p[first + 2].Value = (object?)e.ApiKeyId ?? DBNull.Value;
+        p[first + 3].Value = e.RequestId;
+        p[first + 4].Value = e.Operation.ToString();
+        p[first + 5].Value = e.StatusCode;
+        p[first + 6].Value = e.Valid;
+        p[first + 7].Value = (object?)e.Reason ?? DBNull.Value;
+        p[first + 8].Value = (object?)e.Message ?? DBNull.Value;
+        p[first + 9].Value = (object?)e.Payer ?? DBNull.Value;
+        p[first + 10].Value = (object?)e.PayTo ?? DBNull.Value;
+        p[first + 11].Value = (object?)e.Amount ?? DBNull.Value;
+        p[first + 12].Value = (object?)e.Network ?? DBNull.Value;
+        p[first + 13].Value = (object?)e.Resource ?? DBNull.Value;
+        p[first + 14].Value = (object?)e.SettlementId ?? DBNull.Value;
+        p[first + 15].Value = (object?)e.TxHash ?? DBNull.Value;
+        p[first + 16].Value = e.CreatedAt;
     }
 }
