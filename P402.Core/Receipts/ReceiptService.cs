@@ -111,6 +111,11 @@ public sealed class ReceiptService(IDbContextFactory<P402DbContext> contexts, Me
             var payer = filter.Payer.Trim().ToLowerInvariant();
             query = query.Where(r => r.Payer == payer);
         }
+        if (!string.IsNullOrWhiteSpace(filter.Id))
+        {
+            var id = filter.Id.Trim();
+            query = query.Where(r => r.Id == id);
+        }
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Skip(page.Skip).Take(page.SafePageSize).ToListAsync(cancellationToken);

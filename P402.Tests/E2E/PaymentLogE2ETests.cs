@@ -13,7 +13,8 @@ namespace P402.Tests.E2E;
 
 /// <summary>
 /// "What happened to that payment?": a payment P402 refused is found in the payment log by its requestId, and a
-/// settlement's detail shows its receipt and the key it came through by name.
+/// settlement's detail shows its receipt (a link that opens Receipts on it), the key it came through by name, and on
+/// the dev chain why there is no explorer link.
 /// </summary>
 [Collection(DashboardE2ECollection.Name)]
 public sealed class PaymentLogE2ETests(DashboardAppFixture app)
@@ -71,6 +72,49 @@ public sealed class PaymentLogE2ETests(DashboardAppFixture app)
         await Expect(page.GetByTestId("settlement-fields")).ToContainTextAsync("Billing backend");
         await page.GetByTestId("settlement-payment-log-link").ClickAsync();
         await Expect(page.GetByTestId($"payment-outcome-{requestId}")).ToHaveTextAsync("Settled");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SettlementDetail_ReceiptLinkOpensReceiptsOnThatReceipt_KeyByName_DevChainExplainsNoExplorer()
+    {
+        var page = await app.NewPageAsync();
+        var email = DashboardAppFixture.NewEmail("rcptlink");
+        await DashboardPages.RegisterAsync(page, email);
+        using var api = await ApiClientAsync(email, "Storefront");
+        var withReceipt = new JsonObject { ["receipt"] = new JsonObject { ["ttlSeconds"] = 600 } };
+        var first = await PostAsync(api, "settle", Payment(0).V2(withReceipt.DeepClone().AsObject()));
+        var second = await PostAsync(api, "settle", Payment(1).V2(withReceipt.DeepClone().AsObject()));
+        Assert.True(first.GetProperty("success").GetBoolean() && second.GetProperty("success").GetBoolean(), $"{first} {second}");
+        var receiptId = first.GetProperty("receipt").GetProperty("id").GetString()!;
+        var otherReceiptId = second.GetProperty("receipt").GetProperty("id").GetString()!;
+        var merchantId = await app.MerchantOfAsync(email);
+        var keyId = (await app.Services.GetRequiredService<ApiKeyService>().ListAsync(merchantId, CancellationToken.None)).Single(k => k.Name == "Storefront").Id;
+
+        await DashboardPages.OpenAsync(page, $"settlements/{first.GetProperty("settlementId").GetString()}");
+
+        await Expect(page.GetByTestId("no-explorer")).ToContainTextAsync("local development chain (anvil)");
+        await Expect(page.GetByTestId("explorer-link")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("settlement-fields")).ToContainTextAsync("Storefront");
+        await Expect(page.GetByTestId("settlement-fields")).Not.ToContainTextAsync(keyId);
+        await DashboardPages.ScreenshotAsync(page, "settlement-detail-receipt");
+        await page.GetByTestId("settlement-receipt-link").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/receipts\\?id={receiptId}$"));
+        await Expect(page.GetByTestId("receipts-pinned")).ToContainTextAsync(receiptId);
+        await Expect(page.Locator("tr.p402-row-focus").GetByTestId($"receipt-row-{receiptId}")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId($"receipt-row-{otherReceiptId}")).ToHaveCountAsync(0);
+        await DashboardPages.ScreenshotAsync(page, "receipts-one-receipt");
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(page.GetByTestId($"revoke-receipt-{receiptId}")).ToBeInViewportAsync();
+        await DashboardPages.ScreenshotAsync(page, "receipts-one-receipt-390");
+        await page.SetViewportSizeAsync(1280, 860);
+
+        await page.GetByTestId("receipts-show-all").ClickAsync();
+        await Expect(page.GetByTestId($"receipt-row-{otherReceiptId}")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("receipts-pinned")).ToHaveCountAsync(0);
+        await page.GoBackAsync();
+        await Expect(page.GetByTestId($"receipt-row-{otherReceiptId}")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 

@@ -27,6 +27,7 @@ public sealed partial class Receipts
     [SupplyParameterFromQuery(Name = "state")] private string? StateQuery { get; set; }
     [SupplyParameterFromQuery(Name = "resource")] private string? ResourceQuery { get; set; }
     [SupplyParameterFromQuery(Name = "payer")] private string? PayerQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "id")] private string? IdQuery { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -38,7 +39,7 @@ public sealed partial class Receipts
     /// <summary>The filter lives in the URL: a bookmark or the back button brings it back.</summary>
     protected override async Task OnParametersSetAsync()
     {
-        var next = ReceiptFilterQuery.Parse(StateQuery, ResourceQuery, PayerQuery);
+        var next = ReceiptFilterQuery.Parse(StateQuery, ResourceQuery, PayerQuery, IdQuery);
         if (next != filter)
         {
             filter = next;
@@ -72,6 +73,11 @@ public sealed partial class Receipts
     }
 
     private void OnFilterChanged(ReceiptFilter value) => Navigation.NavigateTo(ReceiptFilterQuery.PageUrl(value));
+
+    private void ShowAll() => Navigation.NavigateTo(ReceiptFilterQuery.PagePath);
+
+    /// <summary>The receipt the page was opened on stands out.</summary>
+    private string RowClass(ReceiptView receipt, int index) => receipt.Id == filter.Id ? "p402-row-focus" : "";
 
     private Task ReloadAsync() => grid?.ReloadServerData() ?? Task.CompletedTask;
 
