@@ -43,6 +43,9 @@ public sealed class PaymentNetwork
     /// <summary>The block verify reads (pending, or latest on a node that refuses pending).</summary>
     internal string VerifyBlock => _verifyBlock;
 
+    /// <summary>The node refused the pending block and answered about the latest: verify reads the latest from then on.</summary>
+    internal void VerifyAtLatest() => _verifyBlock = BlockTag.Latest;
+
     /// <summary>The node refused a JSON-RPC batch once: verify's reads go call by call from then on.</summary>
     internal bool BatchRefused
     {
@@ -98,7 +101,7 @@ public sealed class PaymentNetwork
         catch (JsonRpcException refused) when (block != BlockTag.Latest && !refused.IsExecutionReverted)
         {
             var answers = await ReadCallsAtAsync(BlockTag.Latest, asset, authorization, signature, cancellationToken);
-            _verifyBlock = BlockTag.Latest; // only once the latest block has answered: a passing error changes nothing
+            VerifyAtLatest(); // only once the latest block has answered: a passing error changes nothing
             return answers;
         }
     }

@@ -16,7 +16,8 @@ namespace P402.Tests.SmartWallets;
 
 /// <summary>
 /// A contract-wallet verify asks the node once: one JSON-RPC batch (plus the cached gas price, as for an EOA),
-/// deployed or counterfactual; a node that refuses batches gets the same calls one by one and gives the same verdict.
+/// deployed or counterfactual; a node that refuses batches gets the same calls one by one and gives the same verdict;
+/// a node that refuses the pending block is asked about the latest one, as for an EOA.
 /// </summary>
 public sealed class WalletVerificationRoundTripTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>
 {
@@ -58,6 +59,31 @@ public sealed class WalletVerificationRoundTripTests(AnvilChainFixture chain) : 
         Assert.Equal(1, refusing.Batches); // refused once, then asked call by call without trying again
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public async Task Verify_NodeRefusingThePendingBlock_AsksAboutTheLatestFromThenOn(bool counterfactual, bool refuseBatches)
+    {
+        var (payment, signature) = await PaymentAsync(counterfactual);
+        var (_, corrupted) = await PaymentAsync(counterfactual, corrupt: true);
+        using var node = new CountingNode(refuseBatches, refusePending: true);
+        var network = Network(node);
+
+        var first = await WalletVerification.VerifyAsync(network, payment, signature, new MerchantSettings(), CancellationToken.None);
+        var pendingAsked = node.PendingRequests;
+        var second = await WalletVerification.VerifyAsync(network, payment, signature, new MerchantSettings(), CancellationToken.None);
+        var bad = await WalletVerification.VerifyAsync(network, payment, corrupted, new MerchantSettings(), CancellationToken.None);
+
+        Assert.True(first.IsValid, $"{first.Code}: {first.Message}");
+        Assert.Equal(first, second);
+        Assert.Equal(PaymentCode.InvalidSignature, bad.Code);
+        Assert.True(pendingAsked > 0);
+        Assert.Equal(pendingAsked, node.PendingRequests); // after the first refusal, never the pending block again
+        Assert.Equal(BlockTag.Latest, network.VerifyBlock);
+    }
+
     /// <summary>A payment from a new account; <paramref name="corrupt"/> flips a byte of the owner's signature (inside the wrapper, if any).</summary>
     private async Task<(ParsedPayment, PaymentSignature)> PaymentAsync(bool counterfactual, bool corrupt = false)
     {
@@ -91,15 +117,22 @@ public sealed class WalletVerificationRoundTripTests(AnvilChainFixture chain) : 
         return new PaymentNetwork(options, new EthereumRpc(new JsonRpcClient(node.Http, chain.RpcUrl)), [EthKey.Parse(DevAccounts.Facilitator.PrivateKey)], new ChainOptions(), new SingleInstanceSignerLeases(), TimeProvider.System);
     }
 
-    /// <summary>Passes JSON-RPC to anvil, counting batches and single requests; optionally refuses batches as some providers do.</summary>
-    private sealed class CountingNode(bool refuseBatches) : DelegatingHandler(new SocketsHttpHandler())
+    /// <summary>
+    /// Passes JSON-RPC to anvil, counting batches and single requests; optionally refuses batches as some providers do,
+    /// and answers every request about the pending block as a node that does not serve it (an error per request).
+    /// </summary>
+    private sealed class CountingNode(bool refuseBatches, bool refusePending = false) : DelegatingHandler(new SocketsHttpHandler())
     {
+        private int _pending;
+
         private readonly List<string> _singles = [];
         private int _batches;
 
         public HttpClient Http => field ??= new HttpClient(this, disposeHandler: false);
 
         public int Batches => Volatile.Read(ref _batches);
+
+        public int PendingRequests => Volatile.Read(ref _pending);
 
         public int Singles(string method)
         {
@@ -112,7 +145,13 @@ public sealed class WalletVerificationRoundTripTests(AnvilChainFixture chain) : 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = await request.Content!.ReadAsStringAsync(cancellationToken);
-            if (body.TrimStart().StartsWith('['))
+            var batch = body.TrimStart().StartsWith('[');
+            if (refusePending && body.Contains("\"pending\"", StringComparison.Ordinal) && !(batch && refuseBatches))
+            {
+                Interlocked.Increment(ref _pending);
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(PendingRefused(body), Encoding.UTF8, "application/json") };
+            }
+            if (batch)
             {
                 Interlocked.Increment(ref _batches);
                 if (refuseBatches)
@@ -132,6 +171,16 @@ public sealed class WalletVerificationRoundTripTests(AnvilChainFixture chain) : 
             }
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
             return await base.SendAsync(request, cancellationToken);
+        }
+
+        private static string PendingRefused(string body)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            static string Error(System.Text.Json.JsonElement request) =>
+                $$$"""{"jsonrpc":"2.0","id":{{{request.GetProperty("id").GetRawText()}}},"error":{"code":-32602,"message":"unsupported block tag: pending"}}""";
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? "[" + string.Join(",", document.RootElement.EnumerateArray().Select(Error)) + "]"
+                : Error(document.RootElement);
         }
 
         protected override void Dispose(bool disposing)

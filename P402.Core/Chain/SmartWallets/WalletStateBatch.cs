@@ -8,7 +8,8 @@ namespace P402.Core.Chain.SmartWallets;
 /// authorizationState, balanceOf, the payer's code, the wallet's verdict on the signature (EIP-1271
 /// <c>isValidSignature</c> on the payer, or ERC-6492's deployless check), and the simulated transfer
 /// (the <c>bytes</c> overload, or Multicall3's deploy-then-transfer for a counterfactual wallet).
-/// A node that refuses batches is asked the five calls in parallel, from then on without trying a batch.
+/// A node that refuses batches is asked the five calls in parallel, from then on without trying a batch; a node
+/// that refuses the pending block is asked about the latest one, from then on, as for an EOA's verify.
 /// </summary>
 internal static class WalletStateBatch
 {
@@ -18,6 +19,21 @@ internal static class WalletStateBatch
         byte[] digest, byte[] signature, Erc6492Wrapper? wrapper, CancellationToken cancellationToken)
     {
         var block = network.VerifyBlock;
+        try
+        {
+            return await ReadAtAsync(block, network, client, asset, authorization, digest, signature, wrapper, cancellationToken);
+        }
+        catch (JsonRpcException refused) when (block != BlockTag.Latest && !refused.IsExecutionReverted)
+        {
+            var state = await ReadAtAsync(BlockTag.Latest, network, client, asset, authorization, digest, signature, wrapper, cancellationToken);
+            network.VerifyAtLatest(); // only once the latest block has answered: a passing error changes nothing
+            return state;
+        }
+    }
+
+    private static async Task<WalletState> ReadAtAsync(string block, PaymentNetwork network, JsonRpcClient client, EthAddress asset,
+        TransferAuthorization authorization, byte[] digest, byte[] signature, Erc6492Wrapper? wrapper, CancellationToken cancellationToken)
+    {
         var simulator = network.Signer.Address;
         var from = authorization.From;
         JsonRpcRequest check, simulation;
