@@ -12,9 +12,9 @@ namespace P402.Core.PaymentLogs;
 /// A batch that fails is retried once, then given up on and logged: the log never holds up payments.
 /// </summary>
 /// <remarks>
-/// All of it runs on one thread of its own at a lower CPU priority (<see cref="BackgroundThreadPriority"/>), never on
-/// the thread pool: the commit is synchronous (and may wait for an fsync), and on a machine whose cores the requests
-/// keep busy the log's writes should come after them, not between them.
+/// All of it runs on one thread of its own, never on the thread pool: the commit is synchronous (and may wait for an
+/// fsync). Not at a lower CPU priority: the thread takes the queue's lock, which every answering request takes too,
+/// and a thread of low priority preempted while it holds that lock would hold up the requests.
 /// </remarks>
 internal sealed class PaymentLogDrainer(
     PaymentLogWriter writer,
@@ -36,18 +36,24 @@ internal sealed class PaymentLogDrainer(
 
     private void Drain(CancellationToken stoppingToken)
     {
-        BackgroundThreadPriority.LowerCurrentThread();
         using var insert = new PaymentLogInsert(database.Value);
+        // Blocks without spinning first (Task.Wait spins, which cost the writer's thread more than its waits were worth).
+        using var wake = new ManualResetEventSlim(false, spinCount: 0);
         var size = options.Value.BatchSize;
         var linger = TimeSpan.FromMilliseconds(options.Value.FlushIntervalMilliseconds);
         var batch = new List<PaymentLogEntry>(size);
         // Not stoppingToken: the loop ends when the writer is completed and the queue is empty, so nothing queued is lost.
-        while (Wait(writer.Reader.WaitToReadAsync(CancellationToken.None)))
+        while (WaitToRead(wake))
         {
             if (linger > TimeSpan.Zero && writer.Reader.Count < size)
             {
                 // Gather the answers of the next moment into the same transaction; a stop cuts the wait short.
-                Task.Delay(linger, time, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
+                wake.Reset();
+                using (time.CreateTimer(static state => ((ManualResetEventSlim)state!).Set(), wake, linger, Timeout.InfiniteTimeSpan))
+                using (stoppingToken.Register(static state => ((ManualResetEventSlim)state!).Set(), wake))
+                {
+                    wake.Wait(CancellationToken.None);
+                }
             }
             while (batch.Count < size && writer.Reader.TryRead(out var entry))
             {
@@ -59,7 +65,28 @@ internal sealed class PaymentLogDrainer(
         }
     }
 
-    private static bool Wait(ValueTask<bool> ready) => ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
+    /// <summary>True once an entry is waiting; false when the writer is completed and the queue is empty.</summary>
+    private bool WaitToRead(ManualResetEventSlim wake)
+    {
+        var ready = writer.Reader.WaitToReadAsync(CancellationToken.None);
+        if (ready.IsCompletedSuccessfully)
+        {
+            return ready.Result;
+        }
+        wake.Reset();
+        var task = ready.AsTask();
+        task.ContinueWith(static (_, state) => ((ManualResetEventSlim)state!).Set(), wake, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        while (!task.IsCompleted)
+        {
+            wake.Wait(CancellationToken.None);
+            if (!task.IsCompleted)
+            {
+                wake.Reset(); // a late tick of the last linger's timer, not this task: wait on (the task completes before its continuation sets)
+            }
+        }
+        return task.GetAwaiter().GetResult();
+    }
 
     private void Write(PaymentLogInsert insert, List<PaymentLogEntry> batch)
     {

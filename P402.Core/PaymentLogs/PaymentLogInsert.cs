@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Security.Cryptography;
-using System.Text;
 using P402.Core.Common;
 using P402.Core.Data;
 
@@ -8,27 +7,27 @@ namespace P402.Core.PaymentLogs;
 
 /// <summary>
 /// Writes batches of entries in one transaction each, on a connection of its own that stays open between batches
-/// (<see cref="DedicatedConnection"/>, on SQLite at <see cref="DatabaseOptions.PaymentLogSynchronous"/>) with two
-/// statements prepared once: a multi-row INSERT of <see cref="RowsPerStatement"/> rows and a one-row INSERT for the
-/// rest. Plain ADO.NET and standard SQL, so it runs on every provider, without change tracking's cost per row.
-/// Synchronous on purpose: <see cref="PaymentLogDrainer"/> calls it on its own thread, so a slow commit never holds
-/// a thread-pool thread that requests need (Microsoft.Data.Sqlite's async calls run synchronously anyway).
-/// Not thread-safe: one caller at a time.
+/// (<see cref="DedicatedConnection"/>, on SQLite at <see cref="DatabaseOptions.PaymentLogSynchronous"/>) with one
+/// INSERT prepared once. Plain ADO.NET and standard SQL, so it runs on every provider, without change tracking's cost
+/// per row. One row per statement on purpose: Microsoft.Data.Sqlite binds each parameter by its name, and SQLite
+/// finds a name by a linear search, so a 32-row statement (544 parameters) spent more on binding than it saved
+/// (measured, P402.Benchmarks/README.md). Synchronous on purpose: <see cref="PaymentLogDrainer"/> calls it on its own
+/// thread, so a slow commit never holds a thread-pool thread that requests need (Microsoft.Data.Sqlite's async
+/// calls run synchronously anyway). Not thread-safe: one caller at a time.
 /// </summary>
 internal sealed class PaymentLogInsert(DatabaseOptions options) : IDisposable
 {
-    /// <summary>Rows per multi-row statement: 17 columns × 32 = 544 parameters, far below SQLite's and PostgreSQL's limits.</summary>
-    public const int RowsPerStatement = 32;
-
     private static readonly string[] Columns =
     [
         "Id", "MerchantId", "ApiKeyId", "RequestId", "Operation", "StatusCode", "Valid", "Reason", "Message", "Payer", "PayTo",
         "Amount", "Network", "Resource", "SettlementId", "TxHash", "CreatedAt",
     ];
 
+    private static readonly string Sql =
+        $"INSERT INTO \"PaymentLog\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+
     private DbConnection? _connection;
-    private DbCommand? _many;
-    private DbCommand? _one;
+    private DbCommand? _insert;
 
     /// <summary>Writes <paramref name="batch"/> in one transaction; after a failure the connection is closed and the next call opens a new one.</summary>
     public void Write(IReadOnlyList<PaymentLogEntry> batch)
@@ -37,23 +36,13 @@ internal sealed class PaymentLogInsert(DatabaseOptions options) : IDisposable
         AssignIds(batch);
         try
         {
-            var connection = Open();
-            using var transaction = connection.BeginTransaction();
-            _many!.Transaction = transaction;
-            _one!.Transaction = transaction;
-            var i = 0;
-            for (; i + RowsPerStatement <= batch.Count; i += RowsPerStatement)
+            var insert = Prepare();
+            using var transaction = insert.Connection!.BeginTransaction();
+            insert.Transaction = transaction;
+            foreach (var entry in batch)
             {
-                for (var row = 0; row < RowsPerStatement; row++)
-                {
-                    Bind(_many.Parameters, row * Columns.Length, batch[i + row]);
-                }
-                _many.ExecuteNonQuery();
-            }
-            for (; i < batch.Count; i++)
-            {
-                Bind(_one.Parameters, 0, batch[i]);
-                _one.ExecuteNonQuery();
+                Bind(insert.Parameters, entry);
+                insert.ExecuteNonQuery();
             }
             transaction.Commit();
         }
@@ -66,10 +55,9 @@ internal sealed class PaymentLogInsert(DatabaseOptions options) : IDisposable
 
     public void Dispose()
     {
-        _many?.Dispose();
-        _one?.Dispose();
+        _insert?.Dispose();
         _connection?.Dispose();
-        (_many, _one, _connection) = (null, null, null);
+        (_insert, _connection) = (null, null);
     }
 
     /// <summary>The entries' ids, from their own times and one draw of the RNG for the whole batch.</summary>
@@ -86,62 +74,46 @@ internal sealed class PaymentLogInsert(DatabaseOptions options) : IDisposable
         }
     }
 
-    private DbConnection Open()
+    private DbCommand Prepare()
     {
-        if (_connection is not null)
+        if (_insert is not null)
         {
-            return _connection;
+            return _insert;
         }
         // Blocking is fine here: the caller is the drainer's own thread.
         _connection = DedicatedConnection.OpenAsync(options, options.PaymentLogSynchronous, CancellationToken.None).GetAwaiter().GetResult();
-        _many = Prepare(_connection, RowsPerStatement);
-        _one = Prepare(_connection, 1);
-        return _connection;
-    }
-
-    private static DbCommand Prepare(DbConnection connection, int rows)
-    {
-        var command = connection.CreateCommand();
-        var sql = new StringBuilder("INSERT INTO \"PaymentLog\" (")
-            .AppendJoin(", ", Columns.Select(c => $"\"{c}\""))
-            .Append(") VALUES ");
-        for (var row = 0; row < rows; row++)
-        {
-            sql.Append(row == 0 ? "(" : ", (");
-            for (var column = 0; column < Columns.Length; column++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{row * Columns.Length + column}";
-                command.Parameters.Add(parameter);
-                sql.Append(column == 0 ? "" : ", ").Append(parameter.ParameterName);
-            }
-            sql.Append(')');
-        }
+        var command = _connection.CreateCommand();
 #pragma warning disable CA2100 // The text is built from the constant column list above, never from input.
-        command.CommandText = sql.ToString();
+        command.CommandText = Sql;
 #pragma warning restore CA2100
+        foreach (var column in Columns)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + column;
+            command.Parameters.Add(parameter);
+        }
         command.Prepare();
-        return command;
+        return _insert = command;
     }
 
-    private static void Bind(DbParameterCollection p, int first, PaymentLogEntry e)
+    private static void Bind(DbParameterCollection p, PaymentLogEntry e)
     {
-        p[first].Value = e.Id;
-        p[first + 1].Value = e.MerchantId;
-        p[first + 2].Value = (object?)e.ApiKeyId ?? DBNull.Value;
-        p[first + 3].Value = e.RequestId;
-        p[first + 4].Value = e.Operation.ToString();
-        p[first + 5].Value = e.StatusCode;
-        p[first + 6].Value = e.Valid;
-        p[first + 7].Value = (object?)e.Reason ?? DBNull.Value;
-        p[first + 8].Value = (object?)e.Message ?? DBNull.Value;
-        p[first + 9].Value = (object?)e.Payer ?? DBNull.Value;
-        p[first + 10].Value = (object?)e.PayTo ?? DBNull.Value;
-        p[first + 11].Value = (object?)e.Amount ?? DBNull.Value;
-        p[first + 12].Value = (object?)e.Network ?? DBNull.Value;
-        p[first + 13].Value = (object?)e.Resource ?? DBNull.Value;
-        p[first + 14].Value = (object?)e.SettlementId ?? DBNull.Value;
-        p[first + 15].Value = (object?)e.TxHash ?? DBNull.Value;
-        p[first + 16].Value = e.CreatedAt;
+        p[0].Value = e.Id;
+        p[1].Value = e.MerchantId;
+        p[2].Value = (object?)e.ApiKeyId ?? DBNull.Value;
+        p[3].Value = e.RequestId;
+        p[4].Value = e.Operation.ToString();
+        p[5].Value = e.StatusCode;
+        p[6].Value = e.Valid;
+        p[7].Value = (object?)e.Reason ?? DBNull.Value;
+        p[8].Value = (object?)e.Message ?? DBNull.Value;
+        p[9].Value = (object?)e.Payer ?? DBNull.Value;
+        p[10].Value = (object?)e.PayTo ?? DBNull.Value;
+        p[11].Value = (object?)e.Amount ?? DBNull.Value;
+        p[12].Value = (object?)e.Network ?? DBNull.Value;
+        p[13].Value = (object?)e.Resource ?? DBNull.Value;
+        p[14].Value = (object?)e.SettlementId ?? DBNull.Value;
+        p[15].Value = (object?)e.TxHash ?? DBNull.Value;
+        p[16].Value = e.CreatedAt;
     }
 }

@@ -1,10 +1,16 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using P402.Core.ApiKeys;
+using P402.Core.Chain.DevChain;
+using P402.Core.Chain.Ethereum;
 using P402.Core.Data;
+using P402.Core.PaymentLogs;
 using P402.Core.Receipts;
 using P402.Tests.Dashboard;
+using P402.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace P402.Tests.E2E;
@@ -29,7 +35,8 @@ public sealed class ScreenshotTourE2ETests(DashboardAppFixture app)
             app.Services.GetRequiredService<ReceiptService>(), app.Services.GetRequiredService<TimeProvider>());
         var receipt = await seed.ReceiptAsync(merchantId, "https://api.example.com/weather?city=lisbon");
         await seed.SettlementAsync(merchantId, 10_000, Core.Payments.SettlementStatus.Failed);
-        await app.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchantId, "Production server", ApiKeyScopes.All, ApiKeyMode.Live, "tour", CancellationToken.None);
+        var key = await app.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchantId, "Production server", ApiKeyScopes.All, ApiKeyMode.Live, "tour", CancellationToken.None);
+        await LogTwoAnswersAsync(key.Secret);
 
         (string Name, string Path, string Heading)[] pages =
         [
@@ -37,6 +44,8 @@ public sealed class ScreenshotTourE2ETests(DashboardAppFixture app)
             ("settlements", "settlements", "Settlements"),
             ("settlement-detail", $"settlements/{receipt.SettlementId}", "$0.01 USDC"),
             ("receipts", "receipts", "Receipts"),
+            ("receipt-one", $"receipts?id={receipt.Id}", "Receipts"),
+            ("payments", "payments", "Payment log"),
             ("api-keys", "api-keys", "API keys"),
             ("settings", "settings", "Settings"),
             ("playground", "playground", "Playground"),
@@ -55,6 +64,9 @@ public sealed class ScreenshotTourE2ETests(DashboardAppFixture app)
             ("account-manage", "Account/Manage", "Account & security"),
             ("account-2fa-setup", "Account/Manage/EnableAuthenticator", "Account & security"),
             ("account-password", "Account/Manage/ChangePassword", "Account & security"),
+            ("account-email", "Account/Manage/Email", "Account & security"),
+            ("account-2fa", "Account/Manage/TwoFactorAuthentication", "Account & security"),
+            ("account-personal-data", "Account/Manage/PersonalData", "Account & security"),
         ];
         foreach (var (name, path, heading) in accountPages)
         {
@@ -65,7 +77,11 @@ public sealed class ScreenshotTourE2ETests(DashboardAppFixture app)
         }
 
         await page.Context.ClearCookiesAsync();
-        foreach (var (name, path, heading) in new[] { ("login", "Account/Login", "Log in"), ("register", "Account/Register", "Create your account") })
+        foreach (var (name, path, heading) in new[]
+        {
+            ("login", "Account/Login", "Log in"), ("register", "Account/Register", "Create your account"),
+            ("forgot-password", "Account/ForgotPassword", "Forgot your password?"),
+        })
         {
             await page.GotoAsync(path);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
@@ -73,5 +89,26 @@ public sealed class ScreenshotTourE2ETests(DashboardAppFixture app)
             await DashboardPages.ScreenshotAsync(page, $"{name}-{width}");
         }
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>A refused and an accepted /verify through the API, so the payment log has something to show; written before the tour looks.</summary>
+    private async Task LogTwoAnswersAsync(string secret)
+    {
+        using var api = new HttpClient { BaseAddress = app.BaseAddress };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        TestPayment Payment(EthKey? signer = null) => new()
+        {
+            Payer = EthKey.Parse(DevAccounts.Payers[0].PrivateKey),
+            Signer = signer,
+            PayTo = DevAccounts.Payers[1].Address,
+            Value = 10_000,
+            Resource = "https://api.example.com/weather?city=lisbon",
+        };
+        foreach (var payment in new[] { Payment(EthKey.Generate()), Payment() })
+        {
+            using var response = await api.PostAsJsonAsync("verify", payment.V2());
+            response.EnsureSuccessStatusCode();
+        }
+        await app.Services.GetRequiredService<PaymentLogWriter>().FlushAsync();
     }
 }
