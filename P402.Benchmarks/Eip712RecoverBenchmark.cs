@@ -63,6 +63,9 @@ public class Eip712RecoverBenchmark
     [Benchmark(Description = "sign (public API)")]
     public EcdsaSignature Sign() => _key.Sign(_digest);
 
+    [Benchmark(Description = "sign (NBitcoin.Secp256k1)")]
+    public EcdsaSignature SignManaged() => _key.SignManaged(_digest);
+
     private byte[] Digest() =>
         Eip712.Digest(Eip712.DomainSeparator("USD Coin", "2", new BigInteger(8453), Usdc), Eip712.TransferWithAuthorizationStructHash(_authorization));
 }

@@ -8,7 +8,9 @@ namespace P402.Core.Chain.Ethereum;
 /// <summary>
 /// A secp256k1 private key, held by Nethereum's <see cref="EthECKey"/>. It signs 32-byte hashes
 /// deterministically (RFC 6979 with HMAC-SHA256, s normalised to the lower half, the way ethers, viem and
-/// go-ethereum do) and never prints itself: <see cref="ToString"/> shows the address.
+/// go-ethereum do): with libsecp256k1 where it is installed (~8x faster, P402.Benchmarks/README.md), else with
+/// NBitcoin.Secp256k1; both give the same bytes (BackendEquivalenceTests). It never prints itself:
+/// <see cref="ToString"/> shows the address.
 /// </summary>
 public sealed class EthKey
 {
@@ -26,6 +28,9 @@ public sealed class EthKey
     // recovery-id search) costs about 5 ms and 3 MB per signature (P402.Benchmarks/README.md).
     private readonly ECPrivKey _signingKey;
 
+    // The key's 32 bytes for libsecp256k1, which takes them per call.
+    private readonly byte[] _secret;
+
     public EthKey(ReadOnlySpan<byte> privateKey32)
     {
         if (privateKey32.Length != ScalarSize)
@@ -36,16 +41,9 @@ public sealed class EthKey
         {
             throw new EthereumFormatException("A private key must be in [1, n-1].");
         }
-        var secret = privateKey32.ToArray();
-        try
-        {
-            Key = new EthECKey(secret, true);
-            _signingKey = Context.Instance.CreateECPrivKey(secret);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(secret);
-        }
+        _secret = privateKey32.ToArray();
+        Key = new EthECKey(_secret, true);
+        _signingKey = Context.Instance.CreateECPrivKey(_secret);
         _publicKey = Key.GetPubKeyNoPrefix();
         Address = EthAddress.FromPublicKey(_publicKey);
     }
@@ -91,8 +89,21 @@ public sealed class EthKey
         }
     }
 
-    /// <summary>Signs a 32-byte hash: RFC 6979 nonce, low s, recovery id set (NBitcoin.Secp256k1, the signer Nethereum uses).</summary>
+    /// <summary>Signs a 32-byte hash: RFC 6979 nonce, low s, recovery id set.</summary>
     public EcdsaSignature Sign(ReadOnlySpan<byte> hash32)
+    {
+        if (hash32.Length != Keccak256.HashLength)
+        {
+            throw new EthereumFormatException($"Only 32-byte hashes are signed, got {hash32.Length} bytes.");
+        }
+        Span<byte> rs = stackalloc byte[2 * ScalarSize];
+        return LibSecp256k1.TrySign(hash32, _secret, rs, out var recoveryId) && recoveryId <= 1
+            ? new EcdsaSignature(rs[..ScalarSize], rs[ScalarSize..], (byte)recoveryId)
+            : SignManaged(hash32);
+    }
+
+    /// <summary>The same signature by NBitcoin.Secp256k1 (the signer Nethereum uses).</summary>
+    internal EcdsaSignature SignManaged(ReadOnlySpan<byte> hash32)
     {
         if (hash32.Length != Keccak256.HashLength)
         {

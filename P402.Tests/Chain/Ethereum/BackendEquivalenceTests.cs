@@ -5,7 +5,8 @@ namespace P402.Tests.Chain.Ethereum;
 /// <summary>
 /// The two recovery back ends of /verify, BouncyCastle and libsecp256k1, must agree bit for bit. The public
 /// API uses the native library when it is installed (Debian: libsecp256k1-1), so BouncyCastle is also
-/// tested directly here. Signing is Nethereum's; Eip712DifferentialTests compares recovery with Nethereum's.
+/// tested directly here; so are the two signers, libsecp256k1 and NBitcoin.Secp256k1 (Nethereum's), which must give
+/// the same bytes. Eip712DifferentialTests compares recovery with Nethereum's.
 /// </summary>
 public sealed class BackendEquivalenceTests
 {
@@ -58,6 +59,31 @@ public sealed class BackendEquivalenceTests
             Assert.Equal(key.PublicKey.ToArray(), viaBouncyCastle);
             Assert.Equal(viaBouncyCastle, viaPublicApi);
         }
+    }
+
+    [Fact]
+    public void Sign_2000RandomKeysAndHashes_NativeAndNBitcoinGiveTheSameSignature()
+    {
+        Assert.Equal(DebianLibraryPaths.Any(File.Exists), LibSecp256k1.IsAvailable);
+        var hash = new byte[32];
+        for (var i = 0; i < 2000; i++)
+        {
+            var key = EthKey.Generate();
+            System.Security.Cryptography.RandomNumberGenerator.Fill(hash);
+
+            var signature = key.Sign(hash);
+
+            Assert.Equal(key.SignManaged(hash), signature);
+            var publicKey = new byte[64];
+            Assert.True(Secp256k1Recovery.TryRecoverPublicKey(hash, signature, publicKey));
+            Assert.Equal(key.PublicKey.ToArray(), publicKey);
+        }
+    }
+
+    [Fact]
+    public void SignManaged_DesignDigest_MatchesDesignSignature()
+    {
+        Assert.Equal(DesignKey.Sign(DesignDigest), DesignKey.SignManaged(DesignDigest));
     }
 
     [Theory]
