@@ -10,9 +10,8 @@ namespace P402.Benchmarks;
 
 /// <summary>
 /// The client side of a verify's three reads as one JSON-RPC batch: writing the request, reading the
-/// answers, decoding the two ABI words. P402's <see cref="JsonRpcClient"/> (Nethereum's <see cref="RpcClient"/>
-/// beneath P402's handler and answer checks) against Nethereum's <see cref="RpcClient"/> alone with its typed
-/// <c>EthCall</c> and <c>SendBatchRequestAsync</c>, both on an in-memory node (client CPU only).
+/// answers, decoding the two ABI words. P402's <see cref="JsonRpcClient"/> against Nethereum's
+/// <see cref="RpcClient"/> with <c>SendBatchRequestAsync</c>, both on an in-memory node (client CPU only).
 /// </summary>
 [MemoryDiagnoser]
 public class JsonRpcBatchBenchmark

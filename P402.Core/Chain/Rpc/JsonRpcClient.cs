@@ -1,33 +1,27 @@
-using System.Runtime.ExceptionServices;
 using System.Text.Json;
-using Nethereum.JsonRpc.Client;
-using Nethereum.JsonRpc.Client.RpcMessages;
 
 namespace P402.Core.Chain.Rpc;
 
 /// <summary>
-/// JSON-RPC 2.0 over Nethereum's <see cref="RpcClient"/>: single calls and batches, a timeout per call,
-/// the caller's cancellation, and two kinds of failure: <see cref="JsonRpcException"/> (the node answered
-/// with an error) and <see cref="RpcUnavailableException"/> (no usable answer: transport, timeout, 5xx,
-/// garbage). What Nethereum 6.1 does not do per call (timeout, cancellation, a JSON-RPC error sent with a
-/// 4xx) happens in <see cref="NodeHttpHandler"/> beneath it. Thread-safe; share one instance per endpoint.
+/// A JSON-RPC 2.0 client over <see cref="HttpClient"/>: single calls and batches, a timeout per call,
+/// and two kinds of failure: <see cref="JsonRpcException"/> (the node answered with an error) and
+/// <see cref="RpcUnavailableException"/> (no usable answer: transport, timeout, 5xx, garbage).
+/// Thread-safe; share one instance per endpoint.
 /// </summary>
-public sealed class JsonRpcClient
+public sealed partial class JsonRpcClient
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly RpcClient _rpc;
+    private readonly HttpClient _http;
     private long _lastId;
 
-    /// <summary>Every request goes out through <paramref name="httpClient"/>, which may serve other endpoints too; it is not changed.</summary>
     public JsonRpcClient(HttpClient httpClient, Uri endpoint, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(endpoint);
+        _http = httpClient;
         Endpoint = endpoint;
         Timeout = timeout ?? DefaultTimeout;
-        var own = new HttpClient(new NodeHttpHandler(httpClient)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        _rpc = new RpcClient(endpoint, own, jsonSerializerSettings: RpcResult.Settings);
     }
 
     public Uri Endpoint { get; }
@@ -35,21 +29,30 @@ public sealed class JsonRpcClient
     /// <summary>The timeout of a call that names none.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>Calls <paramref name="method"/> and hands its result to <paramref name="readResult"/>.</summary>
+    /// <summary>Calls <paramref name="method"/> and hands its result to <paramref name="readResult"/> while the response is in memory.</summary>
     public async Task<T> CallAsync<T>(string method, IReadOnlyList<object?>? parameters, Func<JsonElement, T> readResult,
         TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(readResult);
-        var request = new RpcRequestMessage(Interlocked.Increment(ref _lastId), method, RpcParameters.ToNethereum(parameters));
-        var call = new RpcCall(method, timeout ?? Timeout, IsBatch: false, cancellationToken);
-        var answer = await SendAsync(call, () => _rpc.SendAsync(request));
-        if (answer.HasError)
+        var id = Interlocked.Increment(ref _lastId);
+        var body = JsonRpcWriter.WriteRequest(id, method, parameters);
+        using var document = await PostAsync(method, body, timeout, cancellationToken);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            throw RpcResult.ToException(method, answer.Error);
+            throw new RpcUnavailableException(method, "The node's answer is not a JSON-RPC response object.");
+        }
+        if (TryGetError(method, root, out var error))
+        {
+            throw error;
+        }
+        if (!root.TryGetProperty("result"u8, out var result))
+        {
+            throw new RpcUnavailableException(method, "The node's answer has neither result nor error.");
         }
         try
         {
-            return readResult(RpcResult.ToElement(answer.Result));
+            return readResult(result);
         }
         catch (Exception exception) when (exception is FormatException or InvalidOperationException or KeyNotFoundException)
         {
@@ -60,12 +63,11 @@ public sealed class JsonRpcClient
     /// <summary>Calls <paramref name="method"/> and returns its result as a detached element.</summary>
     public Task<JsonElement> CallAsync(string method, IReadOnlyList<object?>? parameters = null,
         TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        CallAsync(method, parameters, static result => result, timeout, cancellationToken);
+        CallAsync(method, parameters, static result => result.Clone(), timeout, cancellationToken);
 
     /// <summary>
     /// Sends the requests as one batch; answers come back in the order of <paramref name="requests"/>,
-    /// each a result or that call's own error. A failure of the whole batch throws, and so does a call
-    /// the node left unanswered.
+    /// each a result or that call's own error. A failure of the whole batch throws.
     /// </summary>
     public async Task<IReadOnlyList<JsonRpcResponse>> BatchAsync(IReadOnlyList<JsonRpcRequest> requests,
         TimeSpan? timeout = null, CancellationToken cancellationToken = default)
@@ -76,56 +78,39 @@ public sealed class JsonRpcClient
             return [];
         }
         var firstId = Interlocked.Add(ref _lastId, requests.Count) - requests.Count + 1;
-        var items = new NodeBatchItem[requests.Count];
-        var batch = new RpcRequestResponseBatch { AcceptPartiallySuccessful = true };
-        for (var i = 0; i < items.Length; i++)
+        var body = JsonRpcWriter.WriteBatch(firstId, requests);
+        const string method = "batch";
+        using var document = await PostAsync(method, body, timeout, cancellationToken);
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object && TryGetError(method, root, out var batchError))
         {
-            items[i] = new NodeBatchItem(new RpcRequestMessage(firstId + i, requests[i].Method, RpcParameters.ToNethereum(requests[i].Params)));
-            batch.BatchItems.Add(items[i]);
+            throw batchError;
         }
-        var call = new RpcCall("batch", timeout ?? Timeout, IsBatch: true, cancellationToken);
-        try
+        if (root.ValueKind != JsonValueKind.Array)
         {
-            await SendAsync(call, () => _rpc.SendBatchRequestAsync(batch));
+            throw new RpcUnavailableException(method, "The node's answer to a batch is not an array.");
         }
-        catch (InvalidOperationException exception)
+        var responses = new JsonRpcResponse?[requests.Count];
+        foreach (var item in root.EnumerateArray())
         {
-            // Nethereum matches each answer to its request by id and finds none for a stranger.
-            throw new RpcUnavailableException(call.Method, "A batch answer carries no id of this batch.", exception);
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id"u8, out var idElement)
+                || !idElement.TryGetInt64(out var id) || id < firstId || id >= firstId + requests.Count)
+            {
+                throw new RpcUnavailableException(method, "A batch answer carries no id of this batch.");
+            }
+            var index = (int)(id - firstId);
+            responses[index] = TryGetError(requests[index].Method, item, out var error)
+                ? new JsonRpcResponse(default, error)
+                : item.TryGetProperty("result"u8, out var result)
+                    ? new JsonRpcResponse(result.Clone(), null)
+                    : throw new RpcUnavailableException(requests[index].Method, "A batch answer has neither result nor error.");
         }
-        var answers = new JsonRpcResponse[items.Length];
-        for (var i = 0; i < answers.Length; i++)
+        var answered = new JsonRpcResponse[requests.Count];
+        for (var i = 0; i < answered.Length; i++)
         {
-            var answer = items[i].Answer ?? throw new RpcUnavailableException(requests[i].Method, "The node left a call of the batch unanswered.");
-            answers[i] = answer.HasError
-                ? new JsonRpcResponse(default, RpcResult.ToException(requests[i].Method, answer.Error))
-                : new JsonRpcResponse(RpcResult.ToElement(answer.Result), null);
+            answered[i] = responses[i]
+                ?? throw new RpcUnavailableException(requests[i].Method, "The node left a call of the batch unanswered.");
         }
-        return answers;
-    }
-
-    /// <summary>Runs one exchange as <paramref name="call"/> and gives its failure as P402's exception, out of Nethereum's wrapper.</summary>
-    private static async Task<T> SendAsync<T>(RpcCall call, Func<Task<T>> send)
-    {
-        using var scope = call.Enter();
-        try
-        {
-            return await send();
-        }
-        catch (RpcClientUnknownException exception) when (exception.InnerException is RpcUnavailableException or JsonRpcException)
-        {
-            ExceptionDispatchInfo.Throw(exception.InnerException);
-            throw;
-        }
-        catch (RpcClientUnknownException exception)
-        {
-            throw new RpcUnavailableException(call.Method, "The node's answer could not be read.", exception.InnerException ?? exception);
-        }
-        catch (RpcClientTimeoutException exception)
-        {
-            // The caller cancelled (NodeHttpHandler lets that through, and Nethereum calls every cancellation a timeout).
-            call.CancellationToken.ThrowIfCancellationRequested();
-            throw new RpcUnavailableException(call.Method, $"No answer within {call.Timeout.TotalSeconds:0.###} s.", exception, isTimeout: true);
-        }
+        return answered;
     }
 }
