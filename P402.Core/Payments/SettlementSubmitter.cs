@@ -56,7 +56,8 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
         {
             // The node refused the transaction: nothing is on the chain, the authorization is unspent.
             PaymentLog.BroadcastRefused(logger, settlement.Id, refused.Message);
-            await store.MarkFailedAsync(settlement, PaymentCode.SettlementFailed, refused.Message, CancellationToken.None);
+            await store.MarkFailedAsync(settlement, PaymentCode.SettlementFailed, refused.Message, CancellationToken.None,
+                liveAttemptsBecome: AttemptOutcome.Refused);
             waiters.Finished(settlement);
             return SettleOutcome.Failed(PaymentCode.SettlementFailed, $"The node refused the transaction: {refused.Message}", payer, network.Network, settlement);
         }

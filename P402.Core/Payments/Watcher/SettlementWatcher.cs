@@ -84,11 +84,14 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
                 _unminedSince.Clear();
                 return;
             }
-            var receipts = await _receipts.GetAsync([.. submitted.Select(s => s.TxHash!)], cancellationToken);
+            // Every live attempt's hash: a replaced transaction's original may be the one that gets mined.
+            var live = await store.ListLiveAttemptsAsync(network.Network, cancellationToken);
+            var hashes = submitted.Select(s => LiveAttempts.Hashes(s, live)).ToList();
+            var receipts = await _receipts.GetAsync([.. hashes.SelectMany(h => h)], cancellationToken);
             var unmined = new List<Settlement>();
-            for (var i = 0; i < submitted.Count; i++)
+            for (int i = 0, at = 0; i < submitted.Count; at += hashes[i].Count, i++)
             {
-                if (receipts[i] is { } receipt)
+                if (LiveAttempts.FirstMined(receipts, at, hashes[i].Count) is { } receipt)
                 {
                     _unminedSince.Remove(submitted[i].Id);
                     await confirmer.FinalizeAsync(submitted[i], receipt, cancellationToken);
