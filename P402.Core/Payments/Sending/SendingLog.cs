@@ -16,4 +16,10 @@ internal static partial class SendingLog
 
     [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Settlement {SettlementId}: signer {Signer} of {TxHash} is no longer configured; the transaction cannot be replaced")]
     public static partial void SignerGone(ILogger logger, string settlementId, string signer, string txHash);
+
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "Signer {Signer}: nonce {Nonce} was handed out and never used; filled with a 0-value self-transfer {TxHash} so the key's later transactions can be mined")]
+    public static partial void GapFilled(ILogger logger, string signer, long nonce, string txHash);
+
+    [LoggerMessage(EventId = 3205, Level = LogLevel.Information, Message = "Signer {Signer}: nonce {Nonce} not filled: {Reason}")]
+    public static partial void GapFillRefused(ILogger logger, string signer, long nonce, string reason);
 }

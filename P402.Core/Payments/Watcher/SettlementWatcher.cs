@@ -19,6 +19,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
 {
     private readonly ReceiptBatch _receipts = new(network.Rpc);
     private readonly StuckTransactions _stuck = new(network, store, confirmer, waiters, merchants, options, logger);
+    private readonly NonceGaps _gaps = new(network, options, time, logger);
     private readonly Dictionary<string, long> _unminedSince = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _pass = new(1, 1);
     private long? _head;
@@ -83,6 +84,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
             if (submitted.Count == 0)
             {
                 _unminedSince.Clear();
+                _gaps.Clear();
                 return;
             }
             // Every live attempt's hash: a replaced transaction's original may be the one that gets mined.
@@ -122,6 +124,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
         {
             _unminedSince.Remove(gone);
         }
+        var stuck = new List<Settlement>();
         foreach (var settlement in unmined)
         {
             var seenBefore = _unminedSince.TryGetValue(settlement.Id, out var since);
@@ -133,7 +136,12 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
             {
                 _unminedSince[settlement.Id] = head;
                 await _stuck.FollowAsync(settlement, live.GetValueOrDefault(settlement.Id) ?? [], cancellationToken);
+                stuck.Add(settlement);
             }
+        }
+        if (stuck.Count > 0)
+        {
+            await _gaps.FillAsync(stuck, unmined, live, head, cancellationToken);
         }
     }
 
