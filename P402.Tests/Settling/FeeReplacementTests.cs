@@ -45,6 +45,13 @@ public sealed class FeeReplacementTests(BlockTimeChainFixture fixture) : IClassF
         Assert.True(attempts[1].MaxFeePerGasWei * 100 >= maxFee * 110, "the max fee is raised by at least 10 %");
         Assert.True(attempts[1].MaxPriorityFeePerGasWei * 100 >= attempts[0].MaxPriorityFeePerGasWei * 110L, "the tip is raised by at least 10 %");
         Assert.Equal(stuck.Value, await Chain.BalanceOfUsdcAsync(stuck.PayTo));
+        var api = await GetJsonAsync(client, $"/api/v1/settlements/{settlement.Id}");
+        Assert.Equal(settlement.TxHash, api.GetProperty("txHash").GetString());
+        Assert.Equal([("replaced", original), ("mined", settlement.TxHash!)], api.GetProperty("attempts").EnumerateArray()
+            .Select(a => (a.GetProperty("outcome").GetString()!, a.GetProperty("txHash").GetString()!)));
+        Assert.Equal(replacement.GasUsed, api.GetProperty("attempts")[1].GetProperty("gasUsed").GetInt64());
+        Assert.Equal(attempts[1].MaxFeePerGasWei.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            api.GetProperty("attempts")[1].GetProperty("maxFeePerGas").GetString());
 
         foreach (var payment in later)
         {
