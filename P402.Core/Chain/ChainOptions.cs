@@ -35,6 +35,18 @@ public sealed class ChainOptions
     /// <summary>After this many blocks without a receipt, the watcher checks that the node still knows the transaction.</summary>
     public int StuckAfterBlocks { get; set; } = 3;
 
+    /// <summary>
+    /// The operator's cap on any settlement transaction's maxFeePerGas, in gwei (on top of each merchant's gas-price limit):
+    /// a fee replacement never goes above it; a transaction that would need more stays as it is, and its attempt says why.
+    /// </summary>
+    public decimal MaxFeePerGasGwei { get; set; } = 200;
+
+    /// <summary>
+    /// A fee replacement raises both fees by at least this share over the transaction it replaces (geth and anvil refuse
+    /// less than 10 %), and to at least twice the current base fee plus the node's suggested tip.
+    /// </summary>
+    public int FeeBumpPercent { get; set; } = 10;
+
     /// <summary>How long a fetched gas price is reused (about one Base block).</summary>
     public double GasPriceCacheSeconds { get; set; } = 2;
 

@@ -6,6 +6,7 @@ using P402.Core.Merchants;
 using P402.Core.PaymentLogs;
 using P402.Core.Payments;
 using P402.Core.Payments.Identifiers;
+using P402.Core.Payments.Sending;
 using P402.Core.Receipts;
 
 namespace P402.Core.Data;
@@ -21,6 +22,8 @@ public sealed class P402DbContext(DbContextOptions<P402DbContext> options) : Ide
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<Settlement> Settlements => Set<Settlement>();
+
+    public DbSet<SettlementAttempt> SettlementAttempts => Set<SettlementAttempt>();
 
     public DbSet<Receipt> Receipts => Set<Receipt>();
 

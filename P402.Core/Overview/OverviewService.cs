@@ -18,9 +18,15 @@ public sealed class OverviewService(IDbContextFactory<P402DbContext> contexts, T
             .Select(g => new { Status = g.Key, Count = g.Count(), Volume = g.Sum(s => s.Value) })
             .ToListAsync(cancellationToken);
         // Doubles: the product of gas and wei overflows a 64-bit integer sum; the overview shows ETH to 6 places.
-        var gasSpent = await settlements
-            .Where(s => s.GasUsed != null && s.EffectiveGasPriceWei != null)
+        // Every mined attempt's gas counts, a reverted one too, also when the payment was retried and its row reused;
+        // a settlement from before attempts were recorded counts its own transaction's.
+        var attemptGas = await db.SettlementAttempts.AsNoTracking()
+            .Where(a => a.GasUsed != null && a.EffectiveGasPriceWei != null && settlements.Any(s => s.Id == a.SettlementId))
+            .SumAsync(a => (double)a.GasUsed!.Value * (double)a.EffectiveGasPriceWei!.Value, cancellationToken);
+        var unrecordedGas = await settlements
+            .Where(s => s.GasUsed != null && s.EffectiveGasPriceWei != null && !db.SettlementAttempts.Any(a => a.SettlementId == s.Id))
             .SumAsync(s => (double)s.GasUsed!.Value * (double)s.EffectiveGasPriceWei!.Value, cancellationToken);
+        var gasSpent = attemptGas + unrecordedGas;
 
         var receipts = db.Receipts.AsNoTracking().Where(r => r.MerchantId == merchantId);
         var activeReceipts = await receipts.CountAsync(r => r.RevokedAt == null && r.ExpiresAt > now, cancellationToken);

@@ -56,13 +56,13 @@ public sealed class SettlementConfirmer(SettlementStore store, SettlementWaiters
         ArgumentNullException.ThrowIfNull(receipt);
         if (receipt.Succeeded && TransferLogs.Contains(receipt, settlement))
         {
-            await store.MarkConfirmedAsync(settlement, receipt.BlockNumber, receipt.GasUsed, PaymentNetwork.ToLong(receipt.EffectiveGasPrice), cancellationToken);
+            await store.MarkConfirmedAsync(settlement, receipt, cancellationToken);
             PaymentLog.Confirmed(logger, settlement.Id, receipt.BlockNumber);
         }
         else
         {
             var message = receipt.Succeeded ? "The transaction was mined without the expected Transfer." : "The transaction reverted on-chain.";
-            await store.MarkFailedAsync(settlement, PaymentCode.SettlementFailed, message, cancellationToken);
+            await store.MarkFailedAsync(settlement, PaymentCode.SettlementFailed, message, cancellationToken, mined: receipt);
         }
         waiters.Finished(settlement);
         return SettlementOutcomes.FromRow(settlement, Payer(settlement));

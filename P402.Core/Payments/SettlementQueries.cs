@@ -21,7 +21,12 @@ public sealed class SettlementQueries(IDbContextFactory<P402DbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Settlements.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.MerchantId == merchantId, cancellationToken);
-        return row is null ? null : SettlementView.From(row);
+        if (row is null)
+        {
+            return null;
+        }
+        var attempts = await db.SettlementAttempts.AsNoTracking().Where(a => a.SettlementId == row.Id).OrderBy(a => a.Number).ToListAsync(cancellationToken);
+        return SettlementView.From(row) with { Attempts = attempts.ConvertAll(Sending.AttemptView.From) };
     }
 
     public async IAsyncEnumerable<SettlementView> ExportAsync(string merchantId, SettlementFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
             var settings = await merchants.GetSettingsAsync(settlement.MerchantId, cancellationToken);
             var signer = await network.Signers.ChooseAsync(cancellationToken);
             var call = await SettlementCalls.BuildAsync(network, payment, plan, cancellationToken);
-            var feeQuote = ChooseFeesAsync(network, settings, cancellationToken);
+            var feeQuote = ChooseFeesAsync(network, settings, options.Value, cancellationToken);
             // A counterfactual wallet's deployment is the facilitator's cost on top of the merchant's cap for the transfer.
             var gasCap = settings.MaxGasPerSettlement + (call.DeploymentGas ?? 0);
             var gasQuote = SettlementGas.EstimateAsync(network, call.To, call.Data, signer.Address, gasCap,
@@ -56,7 +56,8 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
         {
             // The node refused the transaction: nothing is on the chain, the authorization is unspent.
             PaymentLog.BroadcastRefused(logger, settlement.Id, refused.Message);
-            await store.MarkFailedAsync(settlement, PaymentCode.SettlementFailed, refused.Message, CancellationToken.None);
+            await store.MarkFailedAsync(settlement, PaymentCode.SettlementFailed, refused.Message, CancellationToken.None,
+                liveAttemptsBecome: AttemptOutcome.Refused);
             waiters.Finished(settlement);
             return SettleOutcome.Failed(PaymentCode.SettlementFailed, $"The node refused the transaction: {refused.Message}", payer, network.Network, settlement);
         }
@@ -81,13 +82,14 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
         return SettleOutcome.Failed(code, message, payer, network.Network, settlement);
     }
 
-    /// <summary>EIP-1559 fees capped by the merchant's gas price limit.</summary>
-    private static async Task<(BigInteger Priority, BigInteger Max)> ChooseFeesAsync(PaymentNetwork network, MerchantSettings settings, CancellationToken cancellationToken)
+    /// <summary>EIP-1559 fees capped by the merchant's gas price limit and the operator's <see cref="ChainOptions.MaxFeePerGasGwei"/>.</summary>
+    private static async Task<(BigInteger Priority, BigInteger Max)> ChooseFeesAsync(PaymentNetwork network, MerchantSettings settings, ChainOptions chain,
+        CancellationToken cancellationToken)
     {
         var baseFee = network.Rpc.GetLatestBaseFeeAsync(cancellationToken);
         var tip = network.Rpc.MaxPriorityFeePerGasAsync(cancellationToken);
         await Task.WhenAll(baseFee, tip);
-        BigInteger limit = settings.GasPriceLimitWei;
+        var limit = BigInteger.Min(settings.GasPriceLimitWei, StuckTransactions.OperatorCapWei(chain));
         var max = BigInteger.Min(limit, (await baseFee * 2) + await tip);
         var priority = BigInteger.Min(await tip, max);
         return (priority, max);

@@ -28,6 +28,9 @@ public sealed record SettlementView(
     /// <summary>The deployment's gas when this settlement deployed the payer's wallet (paid by the facilitator).</summary>
     public long? DeploymentGas { get; init; }
 
+    /// <summary>Every broadcast of its transaction, first first (read for one settlement's detail; empty in lists).</summary>
+    public IReadOnlyList<Sending.AttemptView> Attempts { get; init; } = [];
+
     internal static SettlementView From(Settlement s) => new(
         s.Id, s.Status, s.Network, s.Asset, s.Payer, s.PayTo, s.Value, s.Nonce, s.Resource, s.TxHash, s.BlockNumber,
         s.GasUsed, s.EffectiveGasPriceWei, s.RequestId, s.ApiKeyId, s.ErrorReason, s.ErrorMessage, s.CreatedAt, s.ConfirmedAt)

@@ -12,7 +12,7 @@ internal static class SettlementEndpoints
     {
         var group = api.MapGroup("/settlements").WithTags("Settlements").RequireAuthorization(ApiPolicies.Read);
         group.MapGet("/", List).WithName("ListSettlements").WithSummary("Lists settlements, newest first; filters: status, payer, from, to.");
-        group.MapGet("/{id}", Get).WithName("GetSettlement").WithSummary("Reads one settlement.");
+        group.MapGet("/{id}", Get).WithName("GetSettlement").WithSummary("Reads one settlement, with every broadcast of its transaction (attempts).");
         return api;
     }
 
@@ -41,7 +41,7 @@ internal static class SettlementEndpoints
 
     public static async Task<Results<Ok<SettlementResponse>, ProblemHttpResult>> Get(HttpContext http, SettlementQueries settlements, string id, CancellationToken cancellationToken) =>
         await settlements.GetAsync(Merchant(http), id, cancellationToken) is { } view
-            ? TypedResults.Ok(SettlementResponse.From(view))
+            ? TypedResults.Ok(SettlementResponse.From(view) with { Attempts = [.. view.Attempts.Select(AttemptResponse.From)] })
             : ApiProblems.NotFound(http, "No settlement of this merchant has that id.");
 
     private static string Merchant(HttpContext http) => ApiKeyAuthenticationHandler.Caller(http).MerchantId;

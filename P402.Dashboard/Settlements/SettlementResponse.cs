@@ -31,6 +31,9 @@ public sealed record SettlementResponse(
     /// <summary>The deployment's gas when this settlement deployed the payer's wallet, else null.</summary>
     public long? DeploymentGas { get; init; }
 
+    /// <summary>Every broadcast of the transaction (first send, fee replacements, re-signs), first first; only in the single-settlement read.</summary>
+    public IReadOnlyList<AttemptResponse>? Attempts { get; init; }
+
     public static SettlementResponse From(SettlementView s) => new(
         s.Id, s.Status.ToString().ToLowerInvariant(), s.Network, s.Asset, s.Payer, s.PayTo,
         s.Value.ToString(CultureInfo.InvariantCulture), s.Nonce, s.Resource, s.TxHash, s.BlockNumber, s.GasUsed,

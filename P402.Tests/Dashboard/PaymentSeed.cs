@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using P402.Core.Common;
 using P402.Core.Data;
+using P402.Core.Chain.Ethereum;
+using P402.Core.Chain.Rpc;
 using P402.Core.Payments;
+using P402.Core.Payments.Sending;
 using P402.Core.Receipts;
 
 namespace P402.Tests.Dashboard;
@@ -53,6 +56,24 @@ public sealed class PaymentSeed(IDbContextFactory<P402DbContext> contexts, Recei
         await using var db = await contexts.CreateDbContextAsync();
         db.Settlements.Add(settlement);
         await db.SaveChangesAsync();
+        return settlement;
+    }
+
+    /// <summary>
+    /// A settlement whose first transaction was replaced (same nonce, higher fees) and whose replacement was mined, recorded
+    /// through the real store's transitions, as the watcher records a fee replacement.
+    /// </summary>
+    public async Task<Settlement> ReplacedSettlementAsync(string merchantId, SettlementStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var settlement = await SettlementAsync(merchantId, 2_500_000, SettlementStatus.Pending);
+        var signer = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
+        await store.MarkSubmittedAsync(settlement, new AttemptDraft(RandomHex(32), RandomHex(120), signer, 7, 1_500_000_000, 1_000_000_000, 80_000),
+            CancellationToken.None);
+        var replacement = new AttemptDraft(RandomHex(32), RandomHex(120), signer, 7, 30_000_000_000, 1_100_000_000, 80_000);
+        await store.MarkSubmittedAsync(settlement, replacement, CancellationToken.None);
+        await store.MarkConfirmedAsync(settlement, new TransactionReceipt(replacement.TxHash, 1, 12_346, RandomHex(32), 61_234, 14_000_000_000,
+            EthAddress.Parse(signer), EthAddress.Parse(Usdc), []), CancellationToken.None);
         return settlement;
     }
 

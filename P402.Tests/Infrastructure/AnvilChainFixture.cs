@@ -73,6 +73,9 @@ public sealed partial class AnvilChainFixture : IAsyncLifetime
     /// <summary>Off: transactions wait in the pool until <see cref="MineAsync"/>. On: each is mined at once.</summary>
     public Task SetAutomineAsync(bool enabled) => Client.CallAsync("evm_setAutomine", [enabled]);
 
+    /// <summary>anvil <c>--block-time</c>: 0 pauses interval mining (transactions wait in the pool), n mines every n seconds again.</summary>
+    public Task SetIntervalMiningAsync(int seconds) => Client.CallAsync("evm_setIntervalMining", [seconds]);
+
     /// <summary>Moves block time forward and mines a block, so the latest block (and calls on it) carry the new time.</summary>
     public async Task IncreaseTimeAsync(TimeSpan by)
     {

@@ -34,6 +34,17 @@ public sealed record Eip1559Transaction(
         return SignedTransaction.FromRaw(transaction.GetRLPEncoded());
     }
 
+    /// <summary>The fields of a signed type-2 transaction (its signature dropped), e.g. to sign it again with other fees.</summary>
+    public static Eip1559Transaction Decode(byte[] raw)
+    {
+        if (TransactionFactory.CreateTransaction(raw) is not Transaction1559 t)
+        {
+            throw new EthereumFormatException("Not an EIP-1559 (type 2) transaction.");
+        }
+        return new Eip1559Transaction(t.ChainId, t.Nonce ?? 0, t.MaxPriorityFeePerGas ?? 0, t.MaxFeePerGas ?? 0, t.GasLimit ?? 0,
+            string.IsNullOrEmpty(t.ReceiverAddress) ? null : EthAddress.Parse(t.ReceiverAddress), t.Amount ?? 0, Hex.Decode(t.Data ?? "0x"));
+    }
+
     private Transaction1559 ToNethereum()
     {
         foreach (var (value, name) in (ReadOnlySpan<(BigInteger, string)>)[(ChainId, "chainId"), (Nonce, "nonce"),

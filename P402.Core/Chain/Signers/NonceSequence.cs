@@ -56,6 +56,18 @@ internal sealed class NonceSequence(IEthereumRpc rpc, EthAddress account)
     }
 
     /// <summary>
+    /// Takes <paramref name="nonce"/> out of the returned ones (a gap filler is about to use it), so that no
+    /// settlement is signed with it; a settlement that took it already finds it too low and signs again.
+    /// </summary>
+    public void Claim(long nonce)
+    {
+        lock (_gate)
+        {
+            _returned.Remove(nonce);
+        }
+    }
+
+    /// <summary>
     /// The node's view moved past ours (it called a nonce too low: another sender used the key, or a restart
     /// raced the pool): continue from its pending count, and forget returned nonces below it.
     /// </summary>

@@ -13,4 +13,10 @@ internal static class BroadcastAnswers
 
     /// <summary>The key's nonce moved past this transaction's: it was mined (perhaps this very one, after a lost answer) or another took the nonce.</summary>
     public static bool IsNonceTooLow(JsonRpcException e) => e.RpcMessage.Contains("nonce too low", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The pool will not take the transaction at its fees (geth: "underpriced", "fee cap less than block base fee").</summary>
+    public static bool IsUnderpriced(JsonRpcException e) =>
+        e.RpcMessage.Contains("underpriced", StringComparison.OrdinalIgnoreCase)
+        || e.RpcMessage.Contains("less than block base fee", StringComparison.OrdinalIgnoreCase)
+        || e.RpcMessage.Contains("max fee per gas less than", StringComparison.OrdinalIgnoreCase);
 }

@@ -25,11 +25,12 @@ internal static class SettlementSender
             for (var attempt = 0; ; attempt++)
             {
                 var nonce = await signer.Nonces.TakeAsync(cancellationToken);
-                var signed = build(nonce).Sign(signer.Key);
-                var hash = Hex.Encode(signed.Hash);
+                var transaction = build(nonce);
+                var signed = transaction.Sign(signer.Key);
+                var hash = signed.HashHex;
                 try
                 {
-                    await store.MarkSubmittedAsync(settlement, hash, Hex.Encode(signed.Raw), signer.Address.ToLowerHex(), nonce, cancellationToken, payerKind, deploymentGas);
+                    await store.MarkSubmittedAsync(settlement, AttemptDraft.Of(transaction, signed, signer.Address), cancellationToken, payerKind, deploymentGas);
                 }
                 catch
                 {

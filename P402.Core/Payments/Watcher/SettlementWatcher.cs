@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using P402.Core.Chain;
-using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
+using P402.Core.Merchants;
 using P402.Core.Payments.Sending;
 
 namespace P402.Core.Payments.Watcher;
@@ -10,14 +10,16 @@ namespace P402.Core.Payments.Watcher;
 /// <summary>
 /// Follows one network block by block and finishes its Submitted settlements: at each new block (and
 /// at least every <see cref="ChainOptions.WatcherRecheckSeconds"/>) it asks the node for all their
-/// receipts in one batch, records Confirmed or Failed and wakes the requests waiting on them. A
-/// transaction unmined for <see cref="ChainOptions.StuckAfterBlocks"/> blocks that the node no longer
-/// knows is re-broadcast as signed (same nonce, same hash: never a second payment).
+/// receipts (every live attempt's) in one batch, records Confirmed or Failed and wakes the requests waiting
+/// on them. A transaction unmined for <see cref="ChainOptions.StuckAfterBlocks"/> blocks goes to
+/// <see cref="StuckTransactions"/>: replaced when priced below the base fee, re-broadcast when forgotten.
 /// </summary>
 internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore store, SettlementConfirmer confirmer, SettlementWaiters waiters,
-    ChainOptions options, TimeProvider time, ILogger logger) : BackgroundService
+    MerchantService merchants, ChainOptions options, TimeProvider time, ILogger logger) : BackgroundService
 {
     private readonly ReceiptBatch _receipts = new(network.Rpc);
+    private readonly StuckTransactions _stuck = new(network, store, confirmer, waiters, merchants, options, logger);
+    private readonly NonceGaps _gaps = new(network, options, time, logger);
     private readonly Dictionary<string, long> _unminedSince = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _pass = new(1, 1);
     private long? _head;
@@ -82,13 +84,17 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
             if (submitted.Count == 0)
             {
                 _unminedSince.Clear();
+                _gaps.Clear();
                 return;
             }
-            var receipts = await _receipts.GetAsync([.. submitted.Select(s => s.TxHash!)], cancellationToken);
+            // Every live attempt's hash: a replaced transaction's original may be the one that gets mined.
+            var live = await store.ListLiveAttemptsAsync(network.Network, cancellationToken);
+            var hashes = submitted.Select(s => LiveAttempts.Hashes(s, live)).ToList();
+            var receipts = await _receipts.GetAsync([.. hashes.SelectMany(h => h)], cancellationToken);
             var unmined = new List<Settlement>();
-            for (var i = 0; i < submitted.Count; i++)
+            for (int i = 0, at = 0; i < submitted.Count; at += hashes[i].Count, i++)
             {
-                if (receipts[i] is { } receipt)
+                if (LiveAttempts.FirstMined(receipts, at, hashes[i].Count) is { } receipt)
                 {
                     _unminedSince.Remove(submitted[i].Id);
                     await confirmer.FinalizeAsync(submitted[i], receipt, cancellationToken);
@@ -99,7 +105,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
                 }
             }
             _following = unmined.Count;
-            await FollowUnminedAsync(unmined, head, firstPass, idle, cancellationToken);
+            await FollowUnminedAsync(unmined, live, head, firstPass, idle, cancellationToken);
         }
         finally
         {
@@ -108,16 +114,17 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
     }
 
     /// <summary>
-    /// What has waited <see cref="ChainOptions.StuckAfterBlocks"/> blocks is checked: still known to the node, or re-broadcast. So is
+    /// What has waited <see cref="ChainOptions.StuckAfterBlocks"/> blocks is checked: replaced when underpriced, re-broadcast when forgotten. So is
     /// everything when no block came for a recheck interval (an idle or stalled chain), and everything a previous run left.
     /// </summary>
-    private async Task FollowUnminedAsync(List<Settlement> unmined, long head, bool firstPass, bool idle, CancellationToken cancellationToken)
+    private async Task FollowUnminedAsync(List<Settlement> unmined, IReadOnlyDictionary<string, IReadOnlyList<SettlementAttempt>> live, long head, bool firstPass, bool idle, CancellationToken cancellationToken)
     {
         var following = unmined.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in _unminedSince.Keys.Where(id => !following.Contains(id)).ToList())
         {
             _unminedSince.Remove(gone);
         }
+        var stuck = new List<Settlement>();
         foreach (var settlement in unmined)
         {
             var seenBefore = _unminedSince.TryGetValue(settlement.Id, out var since);
@@ -128,36 +135,13 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
             if (firstPass || (idle && seenBefore) || head - since >= options.StuckAfterBlocks)
             {
                 _unminedSince[settlement.Id] = head;
-                await RebroadcastIfForgottenAsync(settlement, cancellationToken);
+                await _stuck.FollowAsync(settlement, live.GetValueOrDefault(settlement.Id) ?? [], cancellationToken);
+                stuck.Add(settlement);
             }
         }
-    }
-
-    private async Task RebroadcastIfForgottenAsync(Settlement settlement, CancellationToken cancellationToken)
-    {
-        if (settlement.RawTransaction is not { } raw || await network.Rpc.GetTransactionByHashAsync(settlement.TxHash!, cancellationToken) is not null)
+        if (stuck.Count > 0)
         {
-            return;
-        }
-        try
-        {
-            WatcherLog.Rebroadcast(logger, settlement.Id, settlement.TxHash!);
-            await network.Rpc.SendRawTransactionAsync(Hex.Decode(raw), cancellationToken);
-        }
-        catch (JsonRpcException known) when (BroadcastAnswers.IsAlreadyKnown(known))
-        {
-        }
-        catch (JsonRpcException refused)
-        {
-            // Not mined, not in the pool and refused again (its nonce went to another transaction, say): it never will be.
-            if (await network.Rpc.GetTransactionReceiptAsync(settlement.TxHash!, cancellationToken) is { } receipt)
-            {
-                await confirmer.FinalizeAsync(settlement, receipt, cancellationToken);
-                return;
-            }
-            WatcherLog.NeverMined(logger, settlement.Id, refused.RpcMessage);
-            await store.MarkFailedAsync(settlement, PaymentCode.SettlementFailed, $"Not mined and refused on re-broadcast: {refused.RpcMessage}", cancellationToken);
-            waiters.Finished(settlement);
+            await _gaps.FillAsync(stuck, unmined, live, head, cancellationToken);
         }
     }
 

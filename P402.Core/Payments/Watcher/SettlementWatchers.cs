@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using P402.Core.Chain;
+using P402.Core.Merchants;
 
 namespace P402.Core.Payments.Watcher;
 
@@ -11,7 +12,7 @@ namespace P402.Core.Payments.Watcher;
 /// before requests are served); the host then starts them and stops them at shutdown.
 /// </summary>
 public sealed class SettlementWatchers(PaymentNetworks networks, SettlementStore store, SettlementConfirmer confirmer, SettlementWaiters waiters,
-    IOptions<ChainOptions> options, TimeProvider time, ILoggerFactory loggers) : IHostedService, IDisposable
+    MerchantService merchants, IOptions<ChainOptions> options, TimeProvider time, ILoggerFactory loggers) : IHostedService, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly ILogger _logger = loggers.CreateLogger<SettlementWatchers>();
@@ -59,7 +60,7 @@ public sealed class SettlementWatchers(PaymentNetworks networks, SettlementStore
     {
         lock (_gate)
         {
-            return _watchers ??= [.. networks.All.Select(network => new SettlementWatcher(network, store, confirmer, waiters, options.Value, time,
+            return _watchers ??= [.. networks.All.Select(network => new SettlementWatcher(network, store, confirmer, waiters, merchants, options.Value, time,
                 loggers.CreateLogger($"{typeof(SettlementWatcher).FullName}[{network.Network}]")))];
         }
     }

@@ -470,6 +470,70 @@ namespace P402.Core.Data.Migrations.Postgres
                     b.ToTable("PaymentIdentifiers");
                 });
 
+            modelBuilder.Entity("P402.Core.Payments.Sending.SettlementAttempt", b =>
+                {
+                    b.Property<string>("SettlementId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("BlockNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("EffectiveGasPriceWei")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GasLimit")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("GasUsed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MaxFeePerGasWei")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MaxPriorityFeePerGasWei")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Nonce")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RawTransaction")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.HasKey("SettlementId", "Number");
+
+                    b.HasIndex("Outcome");
+
+                    b.HasIndex("TxHash");
+
+                    b.ToTable("SettlementAttempts", (string)null);
+                });
+
             modelBuilder.Entity("P402.Core.Payments.Settlement", b =>
                 {
                     b.Property<string>("Id")
@@ -843,6 +907,15 @@ namespace P402.Core.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("P402.Core.Payments.Sending.SettlementAttempt", b =>
+                {
+                    b.HasOne("P402.Core.Payments.Settlement", null)
+                        .WithMany()
+                        .HasForeignKey("SettlementId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

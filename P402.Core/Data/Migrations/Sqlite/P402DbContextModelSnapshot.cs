@@ -461,6 +461,70 @@ namespace P402.Core.Data.Migrations.Sqlite
                     b.ToTable("PaymentIdentifiers");
                 });
 
+            modelBuilder.Entity("P402.Core.Payments.Sending.SettlementAttempt", b =>
+                {
+                    b.Property<string>("SettlementId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BlockNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EffectiveGasPriceWei")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GasLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GasUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxFeePerGasWei")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxPriorityFeePerGasWei")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Nonce")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RawTransaction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SettlementId", "Number");
+
+                    b.HasIndex("Outcome");
+
+                    b.HasIndex("TxHash");
+
+                    b.ToTable("SettlementAttempts", (string)null);
+                });
+
             modelBuilder.Entity("P402.Core.Payments.Settlement", b =>
                 {
                     b.Property<string>("Id")
@@ -834,6 +898,15 @@ namespace P402.Core.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("P402.Core.Payments.Sending.SettlementAttempt", b =>
+                {
+                    b.HasOne("P402.Core.Payments.Settlement", null)
+                        .WithMany()
+                        .HasForeignKey("SettlementId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,75 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using P402.Core.Chain;
+using P402.Core.Chain.Ethereum;
+using P402.Core.Chain.Rpc;
+using P402.Core.Payments;
+using P402.Tests.Infrastructure;
+using static P402.Tests.Facilitator.FacilitatorHttp;
+
+namespace P402.Tests.Settling;
+
+/// <summary>A nonce handed out and never used (as by a process that died between taking it and sending) does not stall the key's later settlements.</summary>
+public sealed class NonceGapTests(BlockTimeChainFixture fixture) : IClassFixture<BlockTimeChainFixture>
+{
+    private AnvilChainFixture Chain => fixture.Chain;
+
+    [Fact]
+    public async Task Watcher_NonceTakenAndNeverSent_GapIsFilledWithASelfTransferAndTheLaterSettlementConfirms()
+    {
+        var secret = Hex.Encode(RandomNumberGenerator.GetBytes(32));
+        var signer = EthKey.Parse(secret).Address;
+        await Chain.SetEthBalanceAsync(signer, BigInteger.Pow(10, 19));
+        await using var app = new P402AppFactory(Chain, settings: new Dictionary<string, string?>
+        {
+            ["Chain:FacilitatorPrivateKey"] = secret,
+            ["Chain:ConfirmationTimeoutSeconds"] = "1",
+        });
+        var client = app.ClientFor(await app.CreateMerchantAsync());
+        var account = app.Services.GetRequiredService<PaymentNetworks>().Find("eip155:8453")!.Signers.Accounts.Single();
+        var gap = await account.Nonces.TakeAsync(CancellationToken.None); // taken, never signed, stored or sent
+        var payment = NewPayment(Chain, payer: 0);
+
+        var pending = await SettleAsync(client, payment.V2());
+        Assert.Equal("SETTLEMENT_PENDING", pending.GetProperty("reason").GetString());
+        var hash = pending.GetProperty("transaction").GetString()!;
+        Assert.Equal(gap + 1, (await app.SettlementOfAsync(payment)).SignerNonce);
+
+        // A real gap: a block comes and the transaction stays in the pool behind the missing nonce.
+        var head = await Chain.Rpc.BlockNumberAsync();
+        await Eventually.UntilAsync(() => Chain.Rpc.BlockNumberAsync(), n => n > head, what: "The next block");
+        Assert.Null(await Chain.Rpc.GetTransactionReceiptAsync(hash));
+        Assert.Equal(gap, await Chain.TransactionCountAsync(signer, BlockTag.Latest));
+
+        var settlement = await Eventually.UntilAsync(() => app.SettlementOfAsync(payment), s => s.Status != SettlementStatus.Submitted,
+            TimeSpan.FromSeconds(90), "The settlement leaving Submitted");
+        Assert.True(settlement.Status == SettlementStatus.Confirmed, $"{settlement.Status}: {settlement.ErrorMessage}");
+        Assert.Equal(hash, settlement.TxHash);
+        Assert.Equal(payment.Value, await Chain.BalanceOfUsdcAsync(payment.PayTo));
+        Assert.Equal(gap + 2, await Chain.TransactionCountAsync(signer, BlockTag.Latest));
+        var filler = await FindTransactionAsync(signer, gap, head);
+        Assert.Equal(signer.ToLowerHex(), filler.GetProperty("to").GetString());
+        Assert.Equal("0x0", filler.GetProperty("value").GetString());
+    }
+
+    /// <summary>The mined transaction of <paramref name="from"/> with <paramref name="nonce"/>, searched from block <paramref name="fromBlock"/>.</summary>
+    private async Task<JsonElement> FindTransactionAsync(EthAddress from, long nonce, long fromBlock)
+    {
+        var latest = await Chain.Rpc.BlockNumberAsync();
+        for (var number = fromBlock; number <= latest; number++)
+        {
+            var block = await Chain.Client.CallAsync("eth_getBlockByNumber", [new BigInteger(number), true]);
+            foreach (var transaction in block.GetProperty("transactions").EnumerateArray())
+            {
+                if (transaction.GetProperty("from").GetString() == from.ToLowerHex()
+                    && HexQuantity.ParseInt64(transaction.GetProperty("nonce").GetString()) == nonce)
+                {
+                    return transaction.Clone();
+                }
+            }
+        }
+        throw new InvalidOperationException($"No mined transaction of {from} with nonce {nonce}.");
+    }
+}
