@@ -8,7 +8,7 @@ namespace P402.Core.Payments;
 /// The settlement rows and their state transitions. Reservation is the unique index on
 /// (network, asset, payer, nonce): whoever inserts the row owns the authorization.
 /// </summary>
-public sealed class SettlementStore(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events)
+public sealed partial class SettlementStore(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events)
 {
     // Every verify asks this: compiled once, so a verify pays for the lookup and not for translating it.
     private static readonly Func<P402DbContext, string, string, string, string, CancellationToken, Task<bool>> HeldByLiveSettlement =
@@ -116,19 +116,6 @@ public sealed class SettlementStore(IDbContextFactory<P402DbContext> contexts, T
             s.RawTransaction = rawTransaction;
             s.SignerAddress = signer;
             s.SignerNonce = signerNonce;
-        }, cancellationToken);
-
-    public Task MarkConfirmedAsync(Settlement settlement, long blockNumber, long gasUsed, long effectiveGasPriceWei, CancellationToken cancellationToken) =>
-        UpdateAsync(settlement, s =>
-        {
-            s.Status = SettlementStatus.Confirmed;
-            s.BlockNumber = blockNumber;
-            s.GasUsed = gasUsed;
-            s.EffectiveGasPriceWei = effectiveGasPriceWei;
-            s.ConfirmedAt = time.GetUtcNow().UtcDateTime;
-            s.RawTransaction = null;
-            s.ErrorReason = null;
-            s.ErrorMessage = null;
         }, cancellationToken);
 
     public Task MarkFailedAsync(Settlement settlement, PaymentCode code, string message, CancellationToken cancellationToken) =>

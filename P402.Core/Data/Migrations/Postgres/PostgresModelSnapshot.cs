@@ -485,6 +485,10 @@ namespace P402.Core.Data.Migrations.Postgres
                         .HasMaxLength(42)
                         .HasColumnType("character varying(42)");
 
+                    b.Property<string>("BlockHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
                     b.Property<long?>("BlockNumber")
                         .HasColumnType("bigint");
 
@@ -608,6 +612,8 @@ namespace P402.Core.Data.Migrations.Postgres
                     b.HasIndex("MerchantId", "Payer");
 
                     b.HasIndex("MerchantId", "Status");
+
+                    b.HasIndex("Network", "Status", "BlockNumber");
 
                     b.HasIndex("Network", "Asset", "Payer", "Nonce")
                         .IsUnique();

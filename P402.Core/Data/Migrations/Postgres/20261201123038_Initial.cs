@@ -218,6 +218,7 @@ namespace P402.Core.Data.Migrations.Postgres
                     SignerAddress = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: true),
                     SignerNonce = table.Column<long>(type: "bigint", nullable: true),
                     BlockNumber = table.Column<long>(type: "bigint", nullable: true),
+                    BlockHash = table.Column<string>(type: "character varying(66)", maxLength: 66, nullable: true),
                     GasUsed = table.Column<long>(type: "bigint", nullable: true),
                     EffectiveGasPriceWei = table.Column<long>(type: "bigint", nullable: true),
                     PayerKind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
@@ -513,6 +514,11 @@ namespace P402.Core.Data.Migrations.Postgres
                 table: "Settlements",
                 columns: new[] { "Network", "Asset", "Payer", "Nonce" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Settlements_Network_Status_BlockNumber",
+                table: "Settlements",
+                columns: new[] { "Network", "Status", "BlockNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Settlements_Status",
