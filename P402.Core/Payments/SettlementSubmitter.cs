@@ -81,15 +81,13 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
         return SettleOutcome.Failed(code, message, payer, network.Network, settlement);
     }
 
-    /// <summary>EIP-1559 fees capped by the merchant's gas price limit.</summary>
+    /// <summary>EIP-1559 fees capped by the merchant's gas price limit, from the network's fee quote (one fetch per block, not per settlement).</summary>
     private static async Task<(BigInteger Priority, BigInteger Max)> ChooseFeesAsync(PaymentNetwork network, MerchantSettings settings, CancellationToken cancellationToken)
     {
-        var baseFee = network.Rpc.GetLatestBaseFeeAsync(cancellationToken);
-        var tip = network.Rpc.MaxPriorityFeePerGasAsync(cancellationToken);
-        await Task.WhenAll(baseFee, tip);
+        var (baseFee, tip) = await network.FeeQuoteAsync(cancellationToken);
         BigInteger limit = settings.GasPriceLimitWei;
-        var max = BigInteger.Min(limit, (await baseFee * 2) + await tip);
-        var priority = BigInteger.Min(await tip, max);
+        var max = BigInteger.Min(limit, (baseFee * 2) + tip);
+        var priority = BigInteger.Min(tip, max);
         return (priority, max);
     }
 }
