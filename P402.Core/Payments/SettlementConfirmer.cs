@@ -78,6 +78,33 @@ public sealed class SettlementConfirmer(SettlementStore store, SettlementWaiters
         waiters.Finished(settlement);
     }
 
+    /// <summary>
+    /// <see cref="FinalizeAsync"/> for all the receipts one watcher pass found: the successes are written in one transaction, then their
+    /// waiters woken; a revert is recorded on its own (rare).
+    /// </summary>
+    public async Task FinalizeManyAsync(IReadOnlyList<(Settlement Settlement, TransactionReceipt Receipt, bool Deep)> found, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        var mined = new List<MinedSettlement>(found.Count);
+        foreach (var (settlement, receipt, deep) in found)
+        {
+            if (receipt.Succeeded && TransferLogs.Contains(receipt, settlement))
+            {
+                mined.Add(new MinedSettlement(settlement, receipt.BlockNumber, receipt.BlockHash, receipt.GasUsed, PaymentNetwork.ToLong(receipt.EffectiveGasPrice), deep));
+            }
+            else
+            {
+                await FinalizeAsync(settlement, receipt, deep, cancellationToken);
+            }
+        }
+        await store.MarkMinedManyAsync(mined, cancellationToken);
+        foreach (var confirmed in mined.Where(m => m.Deep))
+        {
+            PaymentLog.Confirmed(logger, confirmed.Settlement.Id, confirmed.BlockNumber);
+            waiters.Finished(confirmed.Settlement);
+        }
+    }
+
     /// <summary>A mined settlement whose block is now deep enough and still the chain's: Confirmed, and its waiters woken.</summary>
     public async Task ConfirmMinedAsync(Settlement settlement, CancellationToken cancellationToken)
     {

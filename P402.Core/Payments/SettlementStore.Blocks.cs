@@ -58,6 +58,42 @@ public sealed partial class SettlementStore
             s.ErrorMessage = null;
         }, cancellationToken);
 
+    /// <summary>
+    /// Records many mined settlements in one transaction (one commit per watcher pass, not one per settlement): each Confirmed, or, when
+    /// its block is not yet deep enough, noted as mined and still Submitted. The signed transactions are kept (see <see cref="MarkConfirmedAsync"/>).
+    /// </summary>
+    public async Task MarkMinedManyAsync(IReadOnlyList<MinedSettlement> mined, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mined);
+        if (mined.Count == 0)
+        {
+            return;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (settlement, blockNumber, blockHash, gasUsed, price, deep) in mined)
+        {
+            db.Settlements.Attach(settlement);
+            settlement.BlockNumber = blockNumber;
+            settlement.BlockHash = blockHash;
+            settlement.GasUsed = gasUsed;
+            settlement.EffectiveGasPriceWei = price;
+            settlement.UpdatedAt = now;
+            if (deep)
+            {
+                settlement.Status = SettlementStatus.Confirmed;
+                settlement.ConfirmedAt = now;
+                settlement.ErrorReason = null;
+                settlement.ErrorMessage = null;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var m in mined)
+        {
+            Publish(m.Settlement);
+        }
+    }
+
     /// <summary>Its block is no longer the chain's: back to Submitted, to be finished again (its receipt in the new chain, or a re-broadcast).</summary>
     public Task ReturnToSubmittedAsync(Settlement settlement, CancellationToken cancellationToken) =>
         UpdateAsync(settlement, s =>

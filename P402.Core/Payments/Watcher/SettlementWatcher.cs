@@ -155,24 +155,26 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
         return reorged;
     }
 
-    /// <summary>Asks for the receipts of the unmined settlements in one batch and records those mined; returns those still unmined.</summary>
+    /// <summary>Asks for the receipts of the unmined settlements in one batch and records those mined in one transaction; returns those still unmined.</summary>
     private async Task<List<Settlement>> FinishMinedAsync(List<Settlement> unmined, BlockHeader head, CancellationToken cancellationToken)
     {
         var receipts = await _receipts.GetAsync([.. unmined.Select(s => s.TxHash!)], cancellationToken);
         var still = new List<Settlement>();
+        var found = new List<(Settlement, TransactionReceipt, bool)>();
         for (var i = 0; i < unmined.Count; i++)
         {
             // A receipt from a block the head's chain does not have (the node moved between the two calls) waits for the next pass.
             if (receipts[i] is { } receipt && !_canonical.Contradicts(receipt.BlockNumber, receipt.BlockHash))
             {
                 _unminedSince.Remove(unmined[i].Id);
-                await confirmer.FinalizeAsync(unmined[i], receipt, Deep(receipt.BlockNumber, head), cancellationToken);
+                found.Add((unmined[i], receipt, Deep(receipt.BlockNumber, head)));
             }
             else
             {
                 still.Add(unmined[i]);
             }
         }
+        await confirmer.FinalizeManyAsync(found, cancellationToken);
         return still;
     }
 
