@@ -8,6 +8,10 @@ if (args is [LoadCommand.Name, ..])
 {
     return await LoadCommand.RunAsync(args[1..], Console.Out);
 }
+if (args is [RpcProxyCommand.Name, ..])
+{
+    return await RpcProxyCommand.RunAsync(args[1..], Console.Out);
+}
 if (args is [CoreCommand.Name, ..])
 {
     return await CoreCommand.RunAsync(args[1..], Console.Out);

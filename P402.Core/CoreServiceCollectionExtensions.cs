@@ -81,6 +81,8 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.ConfirmationTimeoutSeconds > 0 && o.RpcTimeoutSeconds > 0 && o.BlockPollMilliseconds > 0 && o.WatcherRecheckSeconds > 0 && o.StuckAfterBlocks > 0, "Chain timeouts must be positive.")
             .Validate(o => o.Mode == ChainMode.Dev || o.Networks.TrueForAll(n => n.AllRpcUrls.Count > 0), "Every network needs an RpcUrl in Rpc mode.")
             .Validate(o => o.RpcAttempts is >= 1 and <= 10 && o.RpcAttemptTimeoutSeconds > 0, "Chain:RpcAttempts must be 1–10 and Chain:RpcAttemptTimeoutSeconds positive.")
+            .Validate(o => o.ReorgWindowBlocks >= 1 && o.EffectiveNetworks.All(n => n.ConfirmationDepth >= 1 && n.ConfirmationDepth <= o.ReorgWindowBlocks),
+                "Chain:Networks:N:ConfirmationDepth must be at least 1 and at most Chain:ReorgWindowBlocks.")
             .Validate(o => o.GasHeadroomPercent is >= 0 and <= 200, "Chain:GasHeadroomPercent must be between 0 and 200.")
             .Validate(o => o.MaxFeePerGasGwei is > 0 and <= 100_000, "Chain:MaxFeePerGasGwei must be above 0 and at most 100,000 gwei.")
             .Validate(o => o.FeeBumpPercent is >= 10 and <= 1000, "Chain:FeeBumpPercent must be between 10 (the nodes' replacement rule) and 1000.")

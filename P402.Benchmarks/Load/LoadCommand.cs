@@ -28,7 +28,7 @@ internal static class LoadCommand
         ILoadScenario? scenario = options.Scenario switch
         {
             "verify" => new VerifyScenario(payments, resource),
-            "settle" => new SettleScenario(payments, resource),
+            "settle" => new SettleScenario(payments, resource, options.RpcStats),
             "receipt-verify" => new ReceiptVerifyScenario(payments, resource, options.Receipt),
             "anvil-calls" => new AnvilCallsScenario(payments, options.Url!, options.Batch),
             _ => null,

@@ -12,7 +12,7 @@ internal sealed record LoadOptions
         usage: load verify|settle|receipt-verify|anvil-calls --url http://127.0.0.1:5080 --key p402_live_…
                     [--connections 32] [--duration 20s] [--warmup 5s] [--payers 1,2,3]
                     [--receipt rcpt_… --resource https://…] [--rpc http://127.0.0.1:18545 [--batch]]
-                    [--rate 5000] [--pids server=PID,anvil=PID]
+                    [--rate 5000] [--pids server=PID,anvil=PID] [--rpc-stats http://127.0.0.1:PROXY (settle)]
         """;
 
     public required string Scenario { get; init; }
@@ -36,6 +36,9 @@ internal sealed record LoadOptions
 
     /// <summary>anvil's JSON-RPC URL, for the anvil-calls scenario.</summary>
     public Uri? Rpc { get; init; }
+
+    /// <summary>settle: the <c>rpc-proxy</c> in front of the app's node, whose call counts give the JSON-RPC calls per settlement.</summary>
+    public Uri? RpcStats { get; init; }
 
     /// <summary>anvil-calls: send the three calls as one JSON-RPC batch.</summary>
     public bool Batch { get; init; }
@@ -76,6 +79,7 @@ internal sealed record LoadOptions
                 "--receipt" => options with { Receipt = value },
                 "--resource" => options with { Resource = value },
                 "--rpc" => options with { Rpc = new Uri(value) },
+                "--rpc-stats" => options with { RpcStats = new Uri(value) },
                 "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--pids" => options with { Pids = [.. value.Split(',').Select(ParsePid)] },
                 _ => throw new ArgumentException($"Unknown option {name}."),

@@ -47,6 +47,12 @@ public sealed class ChainOptions
     /// </summary>
     public int FeeBumpPercent { get; set; } = 10;
 
+    /// <summary>
+    /// How many recent blocks the watcher keeps checking: a settlement confirmed in one of them whose block is no longer the chain's returns
+    /// to Submitted and is finished again. Older ones are final, and their signed transactions are dropped.
+    /// </summary>
+    public int ReorgWindowBlocks { get; set; } = 64;
+
     /// <summary>How long a fetched gas price is reused (about one Base block).</summary>
     public double GasPriceCacheSeconds { get; set; } = 2;
 

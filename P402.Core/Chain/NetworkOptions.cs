@@ -21,6 +21,13 @@ public sealed class NetworkOptions
     public IReadOnlyList<string> AllRpcUrls =>
         [.. new[] { RpcUrl }.Concat(RpcUrls).Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
 
+    /// <summary>
+    /// How deep the block that holds a settlement's receipt must be before the settlement is Confirmed (and <c>/settle</c> answers
+    /// success): 1 is that block itself, the Base default (a reorg of Base's sequencer chain is rare and shallow); 3 waits for two
+    /// blocks on top. Whatever the depth, the block's hash must still be the chain's.
+    /// </summary>
+    public int ConfirmationDepth { get; set; } = 1;
+
     /// <summary>Block explorer link for a transaction, <c>{0}</c> is the hash.</summary>
     public string? ExplorerTxUrl { get; set; }
 

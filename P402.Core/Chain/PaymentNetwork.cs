@@ -19,6 +19,7 @@ public sealed class PaymentNetwork
 
     private readonly ConcurrentDictionary<EthAddress, byte[]> _domainSeparators = new();
     private readonly GasPriceCache _gasPrice;
+    private readonly FeeQuoteCache _fees;
     private volatile bool _batchRefused;
 
     internal PaymentNetwork(NetworkOptions options, IEthereumRpc rpc, IReadOnlyList<EthKey> signers, ChainOptions chain, ISignerLeases leases,
@@ -29,6 +30,7 @@ public sealed class PaymentNetwork
         Signers = new SignerPool(options.Network, signers, rpc, leases, ChainUnits.EthToWei(chain.LowBalanceEth), time,
             TimeSpan.FromSeconds(chain.SignerBalanceRefreshSeconds));
         _gasPrice = new GasPriceCache(rpc, time, TimeSpan.FromSeconds(chain.GasPriceCacheSeconds));
+        _fees = new FeeQuoteCache(rpc, time, TimeSpan.FromSeconds(chain.GasPriceCacheSeconds));
     }
 
     public NetworkOptions Options { get; }
@@ -76,6 +78,9 @@ public sealed class PaymentNetwork
     }
 
     public Task<long> GasPriceAsync(CancellationToken cancellationToken) => _gasPrice.GetAsync(cancellationToken);
+
+    /// <summary>The latest base fee and the priority fee (wei), shared by the settlements of one period (<see cref="ChainOptions.GasPriceCacheSeconds"/>).</summary>
+    internal Task<(BigInteger BaseFee, BigInteger Tip)> FeeQuoteAsync(CancellationToken cancellationToken) => _fees.GetAsync(cancellationToken);
 
     /// <summary>
     /// Replay state, balance and a simulated transfer, asked of the node at once: one JSON-RPC batch

@@ -46,14 +46,21 @@ public sealed class Settlement
 
     public string? TxHash { get; set; }
 
-    /// <summary>The signed transaction, kept until it is final so that a restart can re-broadcast it.</summary>
+    /// <summary>
+    /// The signed transaction, kept until it is final and past the reorg window (<see cref="Chain.ChainOptions.ReorgWindowBlocks"/>), so
+    /// that a restart, or a reorg that dropped it, can re-broadcast it.
+    /// </summary>
     public string? RawTransaction { get; set; }
 
     public string? SignerAddress { get; set; }
 
     public long? SignerNonce { get; set; }
 
+    /// <summary>The block that holds the transaction's receipt: set when it is mined (still Submitted until it is deep enough), cleared by a reorg.</summary>
     public long? BlockNumber { get; set; }
+
+    /// <summary>The hash of <see cref="BlockNumber"/>'s block as it was mined: the watcher checks it is still the chain's while it is recent.</summary>
+    public string? BlockHash { get; set; }
 
     public long? GasUsed { get; set; }
 

@@ -22,6 +22,7 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
         builder.Property(s => s.Resource).HasMaxLength(2048);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.TxHash).HasMaxLength(66);
+        builder.Property(s => s.BlockHash).HasMaxLength(66);
         builder.Property(s => s.PayerKind).HasConversion<string>().HasMaxLength(24);
         builder.Property(s => s.SignerAddress).HasMaxLength(42);
         builder.Property(s => s.ErrorReason).HasMaxLength(64);
@@ -36,6 +37,8 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
         builder.HasIndex(s => new { s.MerchantId, s.Payer });
         builder.HasIndex(s => s.TxHash);
         builder.HasIndex(s => s.Status);
+        // The watcher's reorg check: a network's recently mined settlements.
+        builder.HasIndex(s => new { s.Network, s.Status, s.BlockNumber });
 
         builder.HasOne<Merchant>().WithMany().HasForeignKey(s => s.MerchantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApiKey>().WithMany().HasForeignKey(s => s.ApiKeyId).OnDelete(DeleteBehavior.Restrict);

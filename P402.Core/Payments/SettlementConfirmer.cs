@@ -8,8 +8,9 @@ namespace P402.Core.Payments;
 
 /// <summary>
 /// Waits, within a bound, for a submitted settlement to be finished by its network's watcher, and
-/// records the verdict the watcher hands it: Confirmed needs status 1 and the token's Transfer log for
-/// exactly this payment. A waiting request costs no RPC call: the watcher wakes it.
+/// records the verdicts the watcher hands it: Confirmed needs status 1, the token's Transfer log for
+/// exactly this payment, and its block as deep as the network's confirmation depth and still the chain's.
+/// A waiting request costs no RPC call: the watcher wakes it once the settlement is final.
 /// </summary>
 public sealed class SettlementConfirmer(SettlementStore store, SettlementWaiters waiters, IOptions<ChainOptions> options, TimeProvider time,
     ILogger<SettlementConfirmer> logger)
@@ -49,13 +50,22 @@ public sealed class SettlementConfirmer(SettlementStore store, SettlementWaiters
         }
     }
 
-    /// <summary>Records the verdict of a mined transaction and wakes the requests waiting for it.</summary>
-    public async Task<SettleOutcome> FinalizeAsync(Settlement settlement, TransactionReceipt receipt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the verdict of a mined transaction. A success whose block is not yet <paramref name="deep"/> enough (the network's
+    /// confirmation depth) is only noted as mined: the settlement stays Submitted, nobody is woken, and the watcher confirms it once its
+    /// block is deep and still the chain's (<see cref="ConfirmMinedAsync"/>). A revert is final at once: nothing was paid.
+    /// </summary>
+    public async Task FinalizeAsync(Settlement settlement, TransactionReceipt receipt, bool deep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settlement);
         ArgumentNullException.ThrowIfNull(receipt);
         if (receipt.Succeeded && TransferLogs.Contains(receipt, settlement))
         {
+            if (!deep)
+            {
+                await store.MarkMinedAsync(settlement, receipt, cancellationToken);
+                return;
+            }
             await store.MarkConfirmedAsync(settlement, receipt, cancellationToken);
             PaymentLog.Confirmed(logger, settlement.Id, receipt.BlockNumber);
         }
@@ -65,7 +75,56 @@ public sealed class SettlementConfirmer(SettlementStore store, SettlementWaiters
             await store.MarkFailedAsync(settlement, PaymentCode.SettlementFailed, message, cancellationToken, mined: receipt);
         }
         waiters.Finished(settlement);
-        return SettlementOutcomes.FromRow(settlement, Payer(settlement));
+    }
+
+    /// <summary>
+    /// <see cref="FinalizeAsync"/> for all the receipts one watcher pass found: the successes are written in one transaction, then their
+    /// waiters woken; a revert is recorded on its own (rare).
+    /// </summary>
+    public async Task FinalizeManyAsync(IReadOnlyList<(Settlement Settlement, TransactionReceipt Receipt, bool Deep)> found, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        var mined = new List<MinedSettlement>(found.Count);
+        foreach (var (settlement, receipt, deep) in found)
+        {
+            if (receipt.Succeeded && TransferLogs.Contains(receipt, settlement))
+            {
+                mined.Add(new MinedSettlement(settlement, receipt, deep));
+            }
+            else
+            {
+                await FinalizeAsync(settlement, receipt, deep, cancellationToken);
+            }
+        }
+        await store.MarkMinedManyAsync(mined, cancellationToken);
+        foreach (var confirmed in mined.Where(m => m.Deep))
+        {
+            PaymentLog.Confirmed(logger, confirmed.Settlement.Id, confirmed.Receipt.BlockNumber);
+            waiters.Finished(confirmed.Settlement);
+        }
+    }
+
+    /// <summary>A mined settlement whose block is now deep enough and still the chain's: Confirmed, and its waiters woken.</summary>
+    public async Task ConfirmMinedAsync(Settlement settlement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settlement);
+        await store.MarkDeepEnoughAsync(settlement, cancellationToken);
+        PaymentLog.Confirmed(logger, settlement.Id, settlement.BlockNumber ?? 0);
+        waiters.Finished(settlement);
+    }
+
+    /// <summary>
+    /// The settlement's block was reorged out: it returns to Submitted and the watcher finishes it again. A <c>/settle</c> that was
+    /// already answered success for it stays answered (<see cref="Settlement.DeliveredAt"/> is kept, so the payment is never delivered a
+    /// second time): at depth 1 nothing can prevent that answer, a deeper <see cref="NetworkOptions.ConfirmationDepth"/> makes it rarer.
+    /// The same signed transaction is mined again in the new chain (the authorization is unspent there); had the authorization expired
+    /// meanwhile, it reverts and the settlement ends Failed, which the warning logged here (delivered or not) lets the operator follow up.
+    /// </summary>
+    public async Task ReorgedAsync(Settlement settlement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settlement);
+        WatcherLog.Reorged(logger, settlement.Id, settlement.BlockNumber ?? 0, settlement.BlockHash ?? "", settlement.DeliveredAt is not null);
+        await store.ReturnToSubmittedAsync(settlement, cancellationToken);
     }
 
     private static bool IsFinal(Settlement settlement) => settlement.Status is SettlementStatus.Confirmed or SettlementStatus.Failed;

@@ -55,24 +55,103 @@ public sealed partial class SettlementStore
 
     /// <summary>
     /// The settlement is Confirmed by <paramref name="receipt"/>'s transaction, which becomes its transaction
-    /// whichever attempt it was; the other live attempts share its nonce, so they are Replaced.
+    /// whichever attempt it was; the other live attempts share its nonce, so they are Replaced. The mined transaction's
+    /// signed bytes stay on the settlement while its block is within the reorg window (<see cref="ForgetSignedTransactionsAsync"/>):
+    /// a reorg that drops it has it sent again.
     /// </summary>
     public Task MarkConfirmedAsync(Settlement settlement, TransactionReceipt receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         return UpdateWithAttemptsAsync(settlement, (s, attempts, _) =>
         {
-            RecordMined(attempts, receipt, AttemptOutcome.Mined);
-            s.Status = SettlementStatus.Confirmed;
-            s.TxHash = receipt.TransactionHash;
-            s.BlockNumber = receipt.BlockNumber;
-            s.GasUsed = receipt.GasUsed;
-            s.EffectiveGasPriceWei = PaymentNetwork.ToLong(receipt.EffectiveGasPrice);
-            s.ConfirmedAt = time.GetUtcNow().UtcDateTime;
-            s.RawTransaction = null;
-            s.ErrorReason = null;
-            s.ErrorMessage = null;
+            Mined(s, attempts, receipt);
+            Confirm(s);
         }, cancellationToken);
+    }
+
+    /// <summary>Mined with its Transfer, not yet as deep as the network's confirmation depth: recorded, still Submitted.</summary>
+    public Task MarkMinedAsync(Settlement settlement, TransactionReceipt receipt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return UpdateWithAttemptsAsync(settlement, (s, attempts, _) => Mined(s, attempts, receipt), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records many mined settlements and their attempts in one transaction (one commit per watcher pass, not one per settlement):
+    /// each Confirmed, or, when its block is not yet deep enough, noted as mined and still Submitted.
+    /// </summary>
+    public async Task MarkMinedManyAsync(IReadOnlyList<MinedSettlement> mined, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mined);
+        if (mined.Count == 0)
+        {
+            return;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = mined.Select(m => m.Settlement.Id).ToList();
+        var attempts = (await db.SettlementAttempts.Where(a => ids.Contains(a.SettlementId)).ToListAsync(cancellationToken))
+            .ToLookup(a => a.SettlementId, StringComparer.Ordinal);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (settlement, receipt, deep) in mined)
+        {
+            db.Settlements.Attach(settlement);
+            Mined(settlement, [.. attempts[settlement.Id]], receipt);
+            if (deep)
+            {
+                Confirm(settlement);
+            }
+            settlement.UpdatedAt = now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var m in mined)
+        {
+            Publish(m.Settlement);
+        }
+    }
+
+    /// <summary>
+    /// Its block is no longer the chain's: back to Submitted, to be finished again (its receipt in the new chain, or a re-broadcast); the
+    /// attempt that was mined is live again.
+    /// </summary>
+    public Task ReturnToSubmittedAsync(Settlement settlement, CancellationToken cancellationToken) =>
+        UpdateWithAttemptsAsync(settlement, (s, attempts, _) =>
+        {
+            foreach (var attempt in attempts.Where(a => a.Outcome == AttemptOutcome.Mined && string.Equals(a.TxHash, s.TxHash, StringComparison.OrdinalIgnoreCase)))
+            {
+                attempt.Outcome = AttemptOutcome.Pending;
+                attempt.BlockNumber = null;
+                attempt.GasUsed = null;
+                attempt.EffectiveGasPriceWei = null;
+                attempt.RawTransaction = s.RawTransaction;
+                attempt.Note = SettlementAttempt.Clip($"Its block {s.BlockNumber} was reorged out; it is being mined again.");
+            }
+            s.Status = SettlementStatus.Submitted;
+            s.BlockNumber = null;
+            s.BlockHash = null;
+            s.GasUsed = null;
+            s.EffectiveGasPriceWei = null;
+            s.ConfirmedAt = null;
+        }, cancellationToken);
+
+    private void Confirm(Settlement s)
+    {
+        s.Status = SettlementStatus.Confirmed;
+        s.ConfirmedAt = time.GetUtcNow().UtcDateTime;
+        s.ErrorReason = null;
+        s.ErrorMessage = null;
+    }
+
+    private static void Mined(Settlement s, List<SettlementAttempt> attempts, TransactionReceipt receipt)
+    {
+        if (RecordMined(attempts, receipt, AttemptOutcome.Mined) is { } raw)
+        {
+            s.RawTransaction = raw; // the mined transaction's bytes, for a re-broadcast after a reorg
+        }
+        s.TxHash = receipt.TransactionHash;
+        s.BlockNumber = receipt.BlockNumber;
+        s.BlockHash = receipt.BlockHash;
+        s.GasUsed = receipt.GasUsed;
+        s.EffectiveGasPriceWei = PaymentNetwork.ToLong(receipt.EffectiveGasPrice);
     }
 
     /// <summary>
@@ -148,23 +227,28 @@ public sealed partial class SettlementStore
             .ToListAsync(cancellationToken);
     }
 
-    private static void RecordMined(List<SettlementAttempt> attempts, TransactionReceipt receipt, AttemptOutcome outcome)
+    /// <summary>Marks the attempt <paramref name="receipt"/> mined and replaces the other live ones; returns the mined attempt's signed bytes, if it had them.</summary>
+    private static string? RecordMined(List<SettlementAttempt> attempts, TransactionReceipt receipt, AttemptOutcome outcome)
     {
+        string? raw = null;
         foreach (var attempt in attempts)
         {
             if (string.Equals(attempt.TxHash, receipt.TransactionHash, StringComparison.OrdinalIgnoreCase))
             {
+                raw ??= attempt.RawTransaction;
                 attempt.Outcome = outcome;
                 attempt.BlockNumber = receipt.BlockNumber;
                 attempt.GasUsed = receipt.GasUsed;
                 attempt.EffectiveGasPriceWei = PaymentNetwork.ToLong(receipt.EffectiveGasPrice);
                 attempt.RawTransaction = null;
+                attempt.Note = null;
             }
             else if (attempt.Outcome == AttemptOutcome.Pending)
             {
                 Finish(attempt, AttemptOutcome.Replaced, $"Attempt {receipt.TransactionHash} with the same nonce was mined.");
             }
         }
+        return raw;
     }
 
     private static void Finish(SettlementAttempt attempt, AttemptOutcome outcome, string note)

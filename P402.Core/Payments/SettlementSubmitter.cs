@@ -82,16 +82,17 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
         return SettleOutcome.Failed(code, message, payer, network.Network, settlement);
     }
 
-    /// <summary>EIP-1559 fees capped by the merchant's gas price limit and the operator's <see cref="ChainOptions.MaxFeePerGasGwei"/>.</summary>
+    /// <summary>
+    /// EIP-1559 fees from the network's fee quote (one fetch per block, not per settlement), capped by the merchant's gas price
+    /// limit and the operator's <see cref="ChainOptions.MaxFeePerGasGwei"/>.
+    /// </summary>
     private static async Task<(BigInteger Priority, BigInteger Max)> ChooseFeesAsync(PaymentNetwork network, MerchantSettings settings, ChainOptions chain,
         CancellationToken cancellationToken)
     {
-        var baseFee = network.Rpc.GetLatestBaseFeeAsync(cancellationToken);
-        var tip = network.Rpc.MaxPriorityFeePerGasAsync(cancellationToken);
-        await Task.WhenAll(baseFee, tip);
+        var (baseFee, tip) = await network.FeeQuoteAsync(cancellationToken);
         var limit = BigInteger.Min(settings.GasPriceLimitWei, StuckTransactions.OperatorCapWei(chain));
-        var max = BigInteger.Min(limit, (await baseFee * 2) + await tip);
-        var priority = BigInteger.Min(await tip, max);
+        var max = BigInteger.Min(limit, (baseFee * 2) + tip);
+        var priority = BigInteger.Min(tip, max);
         return (priority, max);
     }
 }

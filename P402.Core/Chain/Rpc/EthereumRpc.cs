@@ -46,6 +46,9 @@ public sealed class EthereumRpc : IEthereumRpc
                 : RpcJson.OptionalQuantity(block, "baseFeePerGas") ?? BigInteger.Zero,
             cancellationToken: cancellationToken);
 
+    public Task<BlockHeader?> GetBlockHeaderAsync(string blockTag, CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_getBlockByNumber", [blockTag, false], BlockHeader.Read, cancellationToken: cancellationToken);
+
     public Task<BigInteger> MaxPriorityFeePerGasAsync(CancellationToken cancellationToken = default) =>
         _client.CallAsync("eth_maxPriorityFeePerGas", null, ReadQuantity, cancellationToken: cancellationToken);
 

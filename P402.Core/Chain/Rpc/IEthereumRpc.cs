@@ -25,6 +25,9 @@ public interface IEthereumRpc
     /// <summary>The base fee per gas of the latest block, in wei.</summary>
     Task<BigInteger> GetLatestBaseFeeAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The block at <paramref name="blockTag"/> (a tag, or a number as <see cref="HexQuantity.Format(long)"/>), or null when there is none.</summary>
+    Task<BlockHeader?> GetBlockHeaderAsync(string blockTag, CancellationToken cancellationToken = default);
+
     Task<BigInteger> MaxPriorityFeePerGasAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Runs a read-only call (by default against the latest block) and returns the raw return data.</summary>

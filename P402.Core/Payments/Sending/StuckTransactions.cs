@@ -59,7 +59,8 @@ internal sealed class StuckTransactions(PaymentNetwork network, SettlementStore 
             // Not mined, not in the pool and refused again (its nonce went to another transaction, say): it never will be.
             if (await network.Rpc.GetTransactionReceiptAsync(settlement.TxHash!, cancellationToken) is { } receipt)
             {
-                await confirmer.FinalizeAsync(settlement, receipt, cancellationToken);
+                // Recorded as mined (a revert as final); the watcher confirms it once its block is deep enough.
+                await confirmer.FinalizeAsync(settlement, receipt, deep: false, cancellationToken);
                 return;
             }
             WatcherLog.NeverMined(logger, settlement.Id, refused.RpcMessage);

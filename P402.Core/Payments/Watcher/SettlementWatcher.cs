@@ -10,19 +10,26 @@ namespace P402.Core.Payments.Watcher;
 /// <summary>
 /// Follows one network block by block and finishes its Submitted settlements: at each new block (and
 /// at least every <see cref="ChainOptions.WatcherRecheckSeconds"/>) it asks the node for all their
-/// receipts (every live attempt's) in one batch, records Confirmed or Failed and wakes the requests waiting
-/// on them. A transaction unmined for <see cref="ChainOptions.StuckAfterBlocks"/> blocks goes to
-/// <see cref="StuckTransactions"/>: replaced when priced below the base fee, re-broadcast when forgotten.
+/// receipts (every live attempt's) in one batch, records Confirmed (once the block is
+/// <see cref="NetworkOptions.ConfirmationDepth"/> deep) or Failed and wakes the requests waiting on them. The blocks
+/// of settlements mined within the last <see cref="ChainOptions.ReorgWindowBlocks"/> are checked against the chain
+/// (<see cref="CanonicalBlocks"/>): one reorged out returns to Submitted and is finished again. A transaction unmined
+/// for <see cref="ChainOptions.StuckAfterBlocks"/> blocks, or reorged out, goes to <see cref="StuckTransactions"/>:
+/// replaced when priced below the base fee, re-broadcast as signed when forgotten (same nonce: never a second payment).
 /// </summary>
 internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore store, SettlementConfirmer confirmer, SettlementWaiters waiters,
     MerchantService merchants, ChainOptions options, TimeProvider time, ILogger logger) : BackgroundService
 {
-    private readonly ReceiptBatch _receipts = new(network.Rpc);
+    /// <summary>How often (in blocks) the signed transactions of settlements past the reorg window are dropped.</summary>
+    private const int ForgetEveryBlocks = 16;
+
+    private readonly ReadBatch<TransactionReceipt> _receipts = ReadBatch<TransactionReceipt>.Receipts(network.Rpc);
+    private readonly CanonicalBlocks _canonical = new(ReadBatch<BlockHeader>.Blocks(network.Rpc), options.ReorgWindowBlocks);
     private readonly StuckTransactions _stuck = new(network, store, confirmer, waiters, merchants, options, logger);
     private readonly NonceGaps _gaps = new(network, options, time, logger);
     private readonly Dictionary<string, long> _unminedSince = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _pass = new(1, 1);
-    private long? _head;
+    private BlockHeader? _head;
     private long _lastPass;
     private DateTimeOffset? _lastPassAt;
     private int _following;
@@ -30,7 +37,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
 
     public string Network => network.Network;
 
-    public WatcherStatus Status => new(network.Network, ExecuteTask is { IsCompleted: false }, _head, _lastPassAt, _following, _lastError);
+    public WatcherStatus Status => new(network.Network, ExecuteTask is { IsCompleted: false }, _head?.Number, _lastPassAt, _following, _lastError);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,43 +76,42 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
         await _pass.WaitAsync(cancellationToken);
         try
         {
-            var head = await network.Rpc.BlockNumberAsync(cancellationToken);
+            var head = await network.Rpc.GetBlockHeaderAsync(BlockTag.Latest, cancellationToken)
+                ?? throw new RpcUnavailableException("eth_getBlockByNumber", "The node has no latest block.");
             var recheck = time.GetElapsedTime(_lastPass) >= TimeSpan.FromSeconds(options.WatcherRecheckSeconds);
-            var idle = head == _head;
+            var idle = string.Equals(_head?.Hash, head.Hash, StringComparison.OrdinalIgnoreCase);
             if (idle && !firstPass && !recheck)
             {
                 return;
+            }
+            if (await _canonical.FollowAsync(head, cancellationToken))
+            {
+                WatcherLog.ChainReorged(logger, network.Network, head.Number);
             }
             _head = head;
             _lastPass = time.GetTimestamp();
             _lastPassAt = time.GetUtcNow();
             var submitted = await store.ListSubmittedAsync(network.Network, cancellationToken);
+            var confirmedBlocks = await store.ListConfirmedBlocksAsync(network.Network, head.Number - options.ReorgWindowBlocks, cancellationToken);
+            var reorged = await CheckMinedAsync([.. submitted.Where(s => s.BlockHash is not null)], confirmedBlocks, head, cancellationToken);
+            var unmined = submitted.Where(s => s.BlockHash is null).Concat(reorged).ToList();
             _following = submitted.Count;
-            if (submitted.Count == 0)
+            // Every live attempt's hash: a replaced transaction's original may be the one that gets mined.
+            var live = unmined.Count > 0 ? await store.ListLiveAttemptsAsync(network.Network, cancellationToken) : EmptyLive;
+            if (unmined.Count > 0)
+            {
+                unmined = await FinishMinedAsync(unmined, live, head, cancellationToken);
+            }
+            else
             {
                 _unminedSince.Clear();
                 _gaps.Clear();
-                return;
             }
-            // Every live attempt's hash: a replaced transaction's original may be the one that gets mined.
-            var live = await store.ListLiveAttemptsAsync(network.Network, cancellationToken);
-            var hashes = submitted.Select(s => LiveAttempts.Hashes(s, live)).ToList();
-            var receipts = await _receipts.GetAsync([.. hashes.SelectMany(h => h)], cancellationToken);
-            var unmined = new List<Settlement>();
-            for (int i = 0, at = 0; i < submitted.Count; at += hashes[i].Count, i++)
+            await FollowUnminedAsync(unmined, live, head, firstPass, idle, [.. reorged.Select(s => s.Id)], cancellationToken);
+            if (head.Number % ForgetEveryBlocks == 0 || firstPass)
             {
-                if (LiveAttempts.FirstMined(receipts, at, hashes[i].Count) is { } receipt)
-                {
-                    _unminedSince.Remove(submitted[i].Id);
-                    await confirmer.FinalizeAsync(submitted[i], receipt, cancellationToken);
-                }
-                else
-                {
-                    unmined.Add(submitted[i]);
-                }
+                await store.ForgetSignedTransactionsAsync(network.Network, head.Number - options.ReorgWindowBlocks, cancellationToken);
             }
-            _following = unmined.Count;
-            await FollowUnminedAsync(unmined, live, head, firstPass, idle, cancellationToken);
         }
         finally
         {
@@ -114,10 +120,81 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
     }
 
     /// <summary>
-    /// What has waited <see cref="ChainOptions.StuckAfterBlocks"/> blocks is checked: replaced when underpriced, re-broadcast when forgotten. So is
+    /// The settlements mined in a recent block (Submitted ones waiting for depth, and the blocks of the Confirmed ones): those whose block
+    /// is no longer the chain's go back to Submitted (returned, to be finished again at once); a mined one now deep enough is Confirmed.
+    /// </summary>
+    private async Task<List<Settlement>> CheckMinedAsync(List<Settlement> mined, IReadOnlyList<(long Number, string Hash)> confirmedBlocks,
+        BlockHeader head, CancellationToken cancellationToken)
+    {
+        if (mined.Count == 0 && confirmedBlocks.Count == 0)
+        {
+            return [];
+        }
+        var numbers = mined.Select(s => s.BlockNumber!.Value).Concat(confirmedBlocks.Select(b => b.Number)).Where(n => n <= head.Number);
+        var canonical = await _canonical.HashesAsync(numbers, cancellationToken);
+        foreach (var (number, hash) in confirmedBlocks)
+        {
+            if (number <= head.Number && !string.Equals(canonical[number], hash, StringComparison.OrdinalIgnoreCase))
+            {
+                mined.AddRange(await store.ListConfirmedInBlockAsync(network.Network, number, hash, cancellationToken));
+            }
+        }
+        var reorged = new List<Settlement>();
+        foreach (var settlement in mined)
+        {
+            var number = settlement.BlockNumber!.Value;
+            if (number > head.Number)
+            {
+                continue; // read off a node ahead of the head asked: looked at next pass
+            }
+            if (!string.Equals(canonical[number], settlement.BlockHash, StringComparison.OrdinalIgnoreCase))
+            {
+                await confirmer.ReorgedAsync(settlement, cancellationToken);
+                reorged.Add(settlement);
+            }
+            else if (settlement.Status == SettlementStatus.Submitted && Deep(number, head))
+            {
+                await confirmer.ConfirmMinedAsync(settlement, cancellationToken);
+            }
+        }
+        return reorged;
+    }
+
+    /// <summary>Asks for the receipts of the unmined settlements in one batch and records those mined in one transaction; returns those still unmined.</summary>
+    private async Task<List<Settlement>> FinishMinedAsync(List<Settlement> unmined, IReadOnlyDictionary<string, IReadOnlyList<SettlementAttempt>> live,
+        BlockHeader head, CancellationToken cancellationToken)
+    {
+        var hashes = unmined.Select(s => LiveAttempts.Hashes(s, live)).ToList();
+        var receipts = await _receipts.GetAsync([.. hashes.SelectMany(h => h)], cancellationToken);
+        var still = new List<Settlement>();
+        var found = new List<(Settlement, TransactionReceipt, bool)>();
+        for (int i = 0, at = 0; i < unmined.Count; at += hashes[i].Count, i++)
+        {
+            // A receipt from a block the head's chain does not have (the node moved between the two calls) waits for the next pass.
+            if (LiveAttempts.FirstMined(receipts, at, hashes[i].Count) is { } receipt && !_canonical.Contradicts(receipt.BlockNumber, receipt.BlockHash))
+            {
+                _unminedSince.Remove(unmined[i].Id);
+                found.Add((unmined[i], receipt, Deep(receipt.BlockNumber, head)));
+            }
+            else
+            {
+                still.Add(unmined[i]);
+            }
+        }
+        await confirmer.FinalizeManyAsync(found, cancellationToken);
+        return still;
+    }
+
+    /// <summary>The block holding a receipt counts as one confirmation, each block on top as one more.</summary>
+    private bool Deep(long blockNumber, BlockHeader head) =>
+        Math.Max(1, head.Number - blockNumber + 1) >= network.Options.ConfirmationDepth;
+
+    /// <summary>
+    /// What has waited <see cref="ChainOptions.StuckAfterBlocks"/> blocks is checked: still known to the node, or re-broadcast. So is
     /// everything when no block came for a recheck interval (an idle or stalled chain), and everything a previous run left.
     /// </summary>
-    private async Task FollowUnminedAsync(List<Settlement> unmined, IReadOnlyDictionary<string, IReadOnlyList<SettlementAttempt>> live, long head, bool firstPass, bool idle, CancellationToken cancellationToken)
+    private async Task FollowUnminedAsync(List<Settlement> unmined, IReadOnlyDictionary<string, IReadOnlyList<SettlementAttempt>> live,
+        BlockHeader head, bool firstPass, bool idle, HashSet<string> reorged, CancellationToken cancellationToken)
     {
         var following = unmined.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in _unminedSince.Keys.Where(id => !following.Contains(id)).ToList())
@@ -130,20 +207,23 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
             var seenBefore = _unminedSince.TryGetValue(settlement.Id, out var since);
             if (!seenBefore)
             {
-                since = _unminedSince[settlement.Id] = head;
+                since = _unminedSince[settlement.Id] = head.Number;
             }
-            if (firstPass || (idle && seenBefore) || head - since >= options.StuckAfterBlocks)
+            if (firstPass || reorged.Contains(settlement.Id) || (idle && seenBefore) || head.Number - since >= options.StuckAfterBlocks)
             {
-                _unminedSince[settlement.Id] = head;
+                _unminedSince[settlement.Id] = head.Number;
                 await _stuck.FollowAsync(settlement, live.GetValueOrDefault(settlement.Id) ?? [], cancellationToken);
                 stuck.Add(settlement);
             }
         }
         if (stuck.Count > 0)
         {
-            await _gaps.FillAsync(stuck, unmined, live, head, cancellationToken);
+            await _gaps.FillAsync(stuck, unmined, live, head.Number, cancellationToken);
         }
     }
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<SettlementAttempt>> EmptyLive =
+        new Dictionary<string, IReadOnlyList<SettlementAttempt>>(StringComparer.Ordinal);
 
     public override void Dispose()
     {

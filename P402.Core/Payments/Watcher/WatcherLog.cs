@@ -22,4 +22,11 @@ internal static partial class WatcherLog
 
     [LoggerMessage(EventId = 3105, Level = LogLevel.Error, Message = "Settlement watcher for {Network}: unexpected failure; the pass is retried")]
     public static partial void Unexpected(ILogger logger, string network, Exception exception);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Warning,
+        Message = "Settlement {SettlementId}: its block {BlockNumber} ({BlockHash}) is no longer the chain's (reorg); it is Submitted again and finished anew. Already answered success: {Delivered}")]
+    public static partial void Reorged(ILogger logger, string settlementId, long blockNumber, string blockHash, bool delivered);
+
+    [LoggerMessage(EventId = 3107, Level = LogLevel.Warning, Message = "Settlement watcher for {Network}: the chain reorganised below block {Head}")]
+    public static partial void ChainReorged(ILogger logger, string network, long head);
 }

@@ -549,6 +549,10 @@ namespace P402.Core.Data.Migrations.Postgres
                         .HasMaxLength(42)
                         .HasColumnType("character varying(42)");
 
+                    b.Property<string>("BlockHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
                     b.Property<long?>("BlockNumber")
                         .HasColumnType("bigint");
 
@@ -672,6 +676,8 @@ namespace P402.Core.Data.Migrations.Postgres
                     b.HasIndex("MerchantId", "Payer");
 
                     b.HasIndex("MerchantId", "Status");
+
+                    b.HasIndex("Network", "Status", "BlockNumber");
 
                     b.HasIndex("Network", "Asset", "Payer", "Nonce")
                         .IsUnique();

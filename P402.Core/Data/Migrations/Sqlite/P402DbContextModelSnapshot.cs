@@ -540,6 +540,10 @@ namespace P402.Core.Data.Migrations.Sqlite
                         .HasMaxLength(42)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BlockHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("BlockNumber")
                         .HasColumnType("INTEGER");
 
@@ -663,6 +667,8 @@ namespace P402.Core.Data.Migrations.Sqlite
                     b.HasIndex("MerchantId", "Payer");
 
                     b.HasIndex("MerchantId", "Status");
+
+                    b.HasIndex("Network", "Status", "BlockNumber");
 
                     b.HasIndex("Network", "Asset", "Payer", "Nonce")
                         .IsUnique();

@@ -12,8 +12,8 @@ using P402.Core.Data;
 namespace P402.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(P402DbContext))]
-    [Migration("20261201122843_SettlementAttempts")]
-    partial class SettlementAttempts
+    [Migration("20261201135422_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -552,6 +552,10 @@ namespace P402.Core.Data.Migrations.Postgres
                         .HasMaxLength(42)
                         .HasColumnType("character varying(42)");
 
+                    b.Property<string>("BlockHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
                     b.Property<long?>("BlockNumber")
                         .HasColumnType("bigint");
 
@@ -675,6 +679,8 @@ namespace P402.Core.Data.Migrations.Postgres
                     b.HasIndex("MerchantId", "Payer");
 
                     b.HasIndex("MerchantId", "Status");
+
+                    b.HasIndex("Network", "Status", "BlockNumber");
 
                     b.HasIndex("Network", "Asset", "Payer", "Nonce")
                         .IsUnique();

@@ -218,6 +218,7 @@ namespace P402.Core.Data.Migrations.Postgres
                     SignerAddress = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: true),
                     SignerNonce = table.Column<long>(type: "bigint", nullable: true),
                     BlockNumber = table.Column<long>(type: "bigint", nullable: true),
+                    BlockHash = table.Column<string>(type: "character varying(66)", maxLength: 66, nullable: true),
                     GasUsed = table.Column<long>(type: "bigint", nullable: true),
                     EffectiveGasPriceWei = table.Column<long>(type: "bigint", nullable: true),
                     PayerKind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
@@ -384,6 +385,37 @@ namespace P402.Core.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SettlementAttempts",
+                columns: table => new
+                {
+                    SettlementId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    TxHash = table.Column<string>(type: "character varying(66)", maxLength: 66, nullable: false),
+                    Nonce = table.Column<long>(type: "bigint", nullable: false),
+                    Signer = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
+                    MaxFeePerGasWei = table.Column<long>(type: "bigint", nullable: false),
+                    MaxPriorityFeePerGasWei = table.Column<long>(type: "bigint", nullable: false),
+                    GasLimit = table.Column<long>(type: "bigint", nullable: false),
+                    RawTransaction = table.Column<string>(type: "text", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    BlockNumber = table.Column<long>(type: "bigint", nullable: true),
+                    GasUsed = table.Column<long>(type: "bigint", nullable: true),
+                    EffectiveGasPriceWei = table.Column<long>(type: "bigint", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementAttempts", x => new { x.SettlementId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_SettlementAttempts_Settlements_SettlementId",
+                        column: x => x.SettlementId,
+                        principalTable: "Settlements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_MerchantId",
                 table: "ApiKeys",
@@ -489,6 +521,16 @@ namespace P402.Core.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SettlementAttempts_Outcome",
+                table: "SettlementAttempts",
+                column: "Outcome");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementAttempts_TxHash",
+                table: "SettlementAttempts",
+                column: "TxHash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Settlements_ApiKeyId",
                 table: "Settlements",
                 column: "ApiKeyId");
@@ -513,6 +555,11 @@ namespace P402.Core.Data.Migrations.Postgres
                 table: "Settlements",
                 columns: new[] { "Network", "Asset", "Payer", "Nonce" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Settlements_Network_Status_BlockNumber",
+                table: "Settlements",
+                columns: new[] { "Network", "Status", "BlockNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Settlements_Status",
@@ -554,6 +601,9 @@ namespace P402.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Receipts");
+
+            migrationBuilder.DropTable(
+                name: "SettlementAttempts");
 
             migrationBuilder.DropTable(
                 name: "SignerLeases");
