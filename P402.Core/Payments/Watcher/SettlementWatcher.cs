@@ -118,6 +118,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
         {
             _unminedSince.Remove(gone);
         }
+        var heldElsewhere = new HashSet<string>(StringComparer.Ordinal);
         foreach (var settlement in unmined)
         {
             var seenBefore = _unminedSince.TryGetValue(settlement.Id, out var since);
@@ -128,15 +129,26 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
             if (firstPass || (idle && seenBefore) || head - since >= options.StuckAfterBlocks)
             {
                 _unminedSince[settlement.Id] = head;
-                await RebroadcastIfForgottenAsync(settlement, cancellationToken);
+                await RebroadcastIfForgottenAsync(settlement, heldElsewhere, cancellationToken);
             }
         }
     }
 
-    private async Task RebroadcastIfForgottenAsync(Settlement settlement, CancellationToken cancellationToken)
+    private async Task RebroadcastIfForgottenAsync(Settlement settlement, HashSet<string> heldElsewhere, CancellationToken cancellationToken)
     {
         if (settlement.RawTransaction is not { } raw || await network.Rpc.GetTransactionByHashAsync(settlement.TxHash!, cancellationToken) is not null)
         {
+            return;
+        }
+        // Only the holder of the key's lease re-broadcasts: another instance may be using the key's nonces right now.
+        if (settlement.SignerAddress is not { } signerHex || heldElsewhere.Contains(signerHex) || !EthAddress.TryParse(signerHex, out var signer))
+        {
+            return;
+        }
+        using var lease = await network.Signers.TryEnterAsync(signer, SignerTakeover.For(network, signer, store, logger), cancellationToken);
+        if (lease is null)
+        {
+            heldElsewhere.Add(signerHex);
             return;
         }
         try
