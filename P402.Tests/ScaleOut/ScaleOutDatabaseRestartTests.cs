@@ -48,6 +48,8 @@ public sealed class ScaleOutDatabaseRestartTests(RestartablePostgresFixture fixt
             await fixture.Server.StopAsync();
             await Eventually.UntilAsync(() => Task.FromResult(answers.Count(a => a.Status == HttpStatusCode.ServiceUnavailable)), n => n >= 20,
                 TimeSpan.FromSeconds(60), "503 answers while PostgreSQL is down");
+            await Eventually.UntilAsync(() => ScaleOutAsync(clients[1]), h => h.GetProperty("data").GetProperty("relay").GetString() == "reconnecting",
+                TimeSpan.FromSeconds(60), "/healthz showing the relay reconnecting");
             await fixture.Server.RestartAsync();
             afterRestart = answers.Count;
             await Eventually.UntilAsync(() => Task.FromResult(answers.Skip(afterRestart).Where(a => a.Status == HttpStatusCode.OK).Select(a => a.Instance).Distinct().Count()),
@@ -79,5 +81,20 @@ public sealed class ScaleOutDatabaseRestartTests(RestartablePostgresFixture fixt
             await client.SettleConfirmedAsync(fixture.Chain);
         }
         Assert.True((await VerifyAsync(clients[1], receipt)).GetProperty("valid").GetBoolean());
+        foreach (var client in clients)
+        {
+            var health = await Eventually.UntilAsync(() => ScaleOutAsync(client), h => h.GetProperty("data").GetProperty("relay").GetString() == "listening",
+                TimeSpan.FromSeconds(60), "/healthz showing the relay listening again");
+            var lease = health.GetProperty("data").EnumerateObject().Single(p => p.Name.StartsWith("lease eip155:8453:0x", StringComparison.Ordinal));
+            Assert.Matches("^(held|yielding|waiting|idle)", lease.Value.GetString()); // this instance signed: its lease on the one key is shown
+        }
+    }
+
+    /// <summary>The <c>scale-out</c> entry of <c>/healthz</c> (its body is the same JSON whether the whole answer is 200 or 503).</summary>
+    private static async Task<JsonElement> ScaleOutAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/healthz");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("checks").GetProperty("scale-out");
     }
 }
