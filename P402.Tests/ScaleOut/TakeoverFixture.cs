@@ -14,7 +14,13 @@ public sealed class TakeoverFixture : ScaleOutFixture
             return configuration;
         }
         Proxy = await JsonRpcFaultProxy.StartAsync(Chain.RpcUrl);
-        return new Dictionary<string, string?>(configuration) { ["Chain:Networks:0:RpcUrl"] = Proxy.Url.ToString() };
+        return new Dictionary<string, string?>(configuration)
+        {
+            ["Chain:Networks:0:RpcUrl"] = Proxy.Url.ToString(),
+            // A stalled broadcast stays stalled until the test kills the instance: it holds the key's lease all along.
+            ["Chain:RpcAttemptTimeoutSeconds"] = "600",
+            ["Chain:RpcTimeoutSeconds"] = "600",
+        };
     }
 
     public override async Task DisposeAsync()
