@@ -43,7 +43,11 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<MerchantService>();
         services.TryAddSingleton<Overview.OverviewService>();
 
-        services.TryAddSingleton<ISignerLeases, SingleInstanceSignerLeases>();
+        // One instance (SQLite) owns every key; instances sharing a PostgreSQL database lease them.
+        services.TryAddSingleton<ISignerLeases>(provider =>
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? ActivatorUtilities.CreateInstance<DatabaseSignerLeases>(provider)
+                : new SingleInstanceSignerLeases());
         services.TryAddSingleton<ChainRuntime>();
         services.TryAddSingleton<PaymentNetworks>();
         services.TryAddSingleton<ChainStatusService>();
@@ -78,7 +82,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<ChainOptions>()
             .Bind(configuration.GetSection(ChainOptions.SectionName))
-            .Validate(o => o.ConfirmationTimeoutSeconds > 0 && o.RpcTimeoutSeconds > 0 && o.BlockPollMilliseconds > 0 && o.WatcherRecheckSeconds > 0 && o.StuckAfterBlocks > 0, "Chain timeouts must be positive.")
+            .Validate(o => o.ConfirmationTimeoutSeconds > 0 && o.RpcTimeoutSeconds > 0 && o.BlockPollMilliseconds > 0 && o.WatcherRecheckSeconds > 0 && o.StuckAfterBlocks > 0 && o.SignerLeaseSeconds >= 1, "Chain timeouts must be positive (Chain:SignerLeaseSeconds at least 1).")
             .Validate(o => o.Mode == ChainMode.Dev || o.Networks.TrueForAll(n => n.AllRpcUrls.Count > 0), "Every network needs an RpcUrl in Rpc mode.")
             .Validate(o => o.RpcAttempts is >= 1 and <= 10 && o.RpcAttemptTimeoutSeconds > 0, "Chain:RpcAttempts must be 1–10 and Chain:RpcAttemptTimeoutSeconds positive.")
             .Validate(o => o.ReorgWindowBlocks >= 1 && o.EffectiveNetworks.All(n => n.ConfirmationDepth >= 1 && n.ConfirmationDepth <= o.ReorgWindowBlocks),

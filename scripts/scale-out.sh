@@ -12,9 +12,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 state="$root/.data/scale-out"
 pg_bin=/usr/lib/postgresql/15/bin
 configuration="${P402_CONFIGURATION:-Release}"
-# anvil's well-known accounts 6 and 7 sign for instances 2 and 3 (instance 1 signs with the dev chain's account 0):
-# one key per instance until the signer lease is wired into the settlement engine (never real keys).
-instance_keys=([2]=0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e [3]=0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356)
+# All three instances share two signer keys, anvil's well-known accounts 0 and 6 (never real keys): each key is leased
+# to one instance at a time (table SignerLeases), so two instances sign at once and the third takes its turn.
+shared_keys=(Chain__FacilitatorPrivateKey=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
+  Chain__FacilitatorPrivateKeys__0=0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e)
 connection="Host=127.0.0.1;Port=5433;Username=p402;Database=p402"
 
 # PostgreSQL refuses to run as root: as root it runs as the postgres user (setpriv execs, so $! is the server's PID).
@@ -98,14 +99,14 @@ case "${1:-}" in
     dotnet build "$root/P402.Dashboard" -c "$configuration" -v q -nologo >/dev/null
     start_postgres
     # Instance 1 migrates the database and runs the dev chain; the others join once it serves.
-    start_instance 1 Chain__Mode=Dev Chain__Dev__Port=8545 Chain__Dev__StatePath="$state/devchain-state.json"
+    start_instance 1 Chain__Mode=Dev Chain__Dev__Port=8545 Chain__Dev__StatePath="$state/devchain-state.json" "${shared_keys[@]}"
     wait_for http://127.0.0.1:5411/healthz "instance 1"
     rpc=(Chain__Mode=Rpc Chain__Networks__0__Network=eip155:8453 Chain__Networks__0__V1Name=base
       Chain__Networks__0__ChainId=8453 Chain__Networks__0__RpcUrl=http://127.0.0.1:8545
       Chain__Networks__0__Assets__0__Address=0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913
       "Chain__Networks__0__Assets__0__Name=USD Coin" Chain__Networks__0__Assets__0__Version=2)
-    start_instance 2 Chain__FacilitatorPrivateKey="${instance_keys[2]}" "${rpc[@]}"
-    start_instance 3 Chain__FacilitatorPrivateKey="${instance_keys[3]}" "${rpc[@]}"
+    start_instance 2 "${shared_keys[@]}" "${rpc[@]}"
+    start_instance 3 "${shared_keys[@]}" "${rpc[@]}"
     wait_for http://127.0.0.1:5412/healthz "instance 2"
     wait_for http://127.0.0.1:5413/healthz "instance 3"
     start_nginx

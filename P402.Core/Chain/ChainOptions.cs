@@ -74,5 +74,11 @@ public sealed class ChainOptions
     /// <summary>How long a signer key's ETH balance is trusted before it is read again (a key below <see cref="LowBalanceEth"/> is skipped).</summary>
     public double SignerBalanceRefreshSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Several instances on one PostgreSQL database: how long a signer key's lease lasts unrenewed. An instance that
+    /// dies holding it has its key (and its unfinished settlements' re-broadcasts) taken over after this long.
+    /// </summary>
+    public double SignerLeaseSeconds { get; set; } = 10;
+
     public IReadOnlyList<NetworkOptions> EffectiveNetworks => Networks.Count > 0 ? Networks : [NetworkOptions.BaseMainnet()];
 }

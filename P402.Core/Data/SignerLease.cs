@@ -6,7 +6,7 @@ namespace P402.Core.Data;
 /// </summary>
 public sealed class SignerLease
 {
-    /// <summary><c>chainId:address</c>: each key has its own nonce sequence on each chain.</summary>
+    /// <summary><c>network:address</c>: each key has its own nonce sequence on each chain.</summary>
     public required string Key { get; set; }
 
     public string Holder { get; set; } = "";
@@ -14,4 +14,7 @@ public sealed class SignerLease
     public DateTime ExpiresAt { get; set; }
 
     public long Epoch { get; set; }
+
+    /// <summary>When another instance last asked for the key while it was held (null since the holder took it): the holder then yields after its turn.</summary>
+    public DateTime? WantedAt { get; set; }
 }

@@ -97,7 +97,7 @@ internal sealed class PaymentLogDrainer(
                 insert.Write(batch);
                 break;
             }
-            catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException || DatabaseUnavailable.Is(e))
             {
                 if (attempt >= 2)
                 {

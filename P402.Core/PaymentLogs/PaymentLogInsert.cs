@@ -28,6 +28,7 @@ internal sealed class PaymentLogInsert(DatabaseOptions options) : IDisposable
 
     private DbConnection? _connection;
     private DbCommand? _insert;
+    private bool _prepared;
 
     /// <summary>Writes <paramref name="batch"/> in one transaction; after a failure the connection is closed and the next call opens a new one.</summary>
     public void Write(IReadOnlyList<PaymentLogEntry> batch)
@@ -42,6 +43,11 @@ internal sealed class PaymentLogInsert(DatabaseOptions options) : IDisposable
             foreach (var entry in batch)
             {
                 Bind(insert.Parameters, entry);
+                if (!_prepared)
+                {
+                    insert.Prepare(); // once the parameters have values: Npgsql cannot prepare an untyped parameter without one
+                    _prepared = true;
+                }
                 insert.ExecuteNonQuery();
             }
             transaction.Commit();
@@ -57,7 +63,7 @@ internal sealed class PaymentLogInsert(DatabaseOptions options) : IDisposable
     {
         _insert?.Dispose();
         _connection?.Dispose();
-        (_insert, _connection) = (null, null);
+        (_insert, _connection, _prepared) = (null, null, false);
     }
 
     /// <summary>The entries' ids, from their own times and one draw of the RNG for the whole batch.</summary>
@@ -92,7 +98,6 @@ internal sealed class PaymentLogInsert(DatabaseOptions options) : IDisposable
             parameter.ParameterName = "@" + column;
             command.Parameters.Add(parameter);
         }
-        command.Prepare();
         return _insert = command;
     }
 

@@ -30,7 +30,7 @@ internal sealed class PaymentLogPruner(
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException || DatabaseUnavailable.Is(e))
             {
                 PaymentLogLog.PruneFailed(logger, e);
             }

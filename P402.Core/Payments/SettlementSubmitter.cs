@@ -61,6 +61,13 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
             waiters.Finished(settlement);
             return SettleOutcome.Failed(PaymentCode.SettlementFailed, $"The node refused the transaction: {refused.Message}", payer, network.Network, settlement);
         }
+        catch (Chain.Signers.SignerLeaseUnavailableException busy)
+        {
+            // Other instances held every key for longer than the wait: nothing was signed, the payment may be settled again.
+            await store.MarkFailedAsync(settlement, PaymentCode.RpcUnavailable, busy.Message, CancellationToken.None);
+            waiters.Finished(settlement);
+            return SettleOutcome.Failed(PaymentCode.RpcUnavailable, busy.Message, payer, network.Network, settlement);
+        }
         catch (RpcUnavailableException) when (settlement.Status == SettlementStatus.Submitted)
         {
             // Maybe sent, maybe not: the network's watcher finds out (receipt, or re-broadcast of the stored transaction).

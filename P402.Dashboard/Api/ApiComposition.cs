@@ -26,7 +26,8 @@ internal static class ApiComposition
         services.AddHealthChecks()
             .AddDbContextCheck<P402DbContext>("database")
             .AddCheck<ChainHealthCheck>("chain")
-            .AddCheck<SettlementWatcherHealthCheck>("settlement-watchers");
+            .AddCheck<SettlementWatcherHealthCheck>("settlement-watchers")
+            .AddCheck<ScaleOutHealthCheck>("scale-out");
         return services;
     }
 

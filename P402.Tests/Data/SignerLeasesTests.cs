@@ -35,12 +35,15 @@ public abstract class SignerLeasesTests(DatabaseProvider provider) : IAsyncLifet
     {
         var first = await _a.TryAcquireAsync(Key, Duration, CancellationToken.None);
         var refused = await _b.TryAcquireAsync(Key, Duration, CancellationToken.None);
-        await _a.ReleaseAsync(Key, first!.Value, CancellationToken.None);
+        var renewed = await _a.TryAcquireAsync(Key, Duration, CancellationToken.None);
+        await _a.ReleaseAsync(Key, first!.Epoch, CancellationToken.None);
         var taken = await _b.TryAcquireAsync(Key, Duration, CancellationToken.None);
 
-        Assert.NotNull(first);
         Assert.Null(refused);
-        Assert.True(taken > first, $"epoch {taken} after {first}");
+        Assert.NotNull(renewed!.WantedAt); // the holder learns that B asked for it
+        Assert.True(taken!.Epoch > first.Epoch, $"epoch {taken.Epoch} after {first.Epoch}");
+        Assert.False(taken.TookOver); // released, not expired: nothing of A's can be left unsent
+        Assert.Null(taken.WantedAt);
         Assert.Equal(_b.Holder, (await _a.FindAsync(Key, CancellationToken.None))!.Holder);
     }
 
@@ -52,8 +55,21 @@ public abstract class SignerLeasesTests(DatabaseProvider provider) : IAsyncLifet
         var renewed = await _a.TryAcquireAsync(Key, Duration, CancellationToken.None);
         _time.Advance(TimeSpan.FromSeconds(20)); // 40 s after the first take, 20 s after the renewal
 
-        Assert.Equal(first, renewed);
+        Assert.Equal(first!.Epoch, renewed!.Epoch);
+        Assert.Null(renewed.WantedAt);
         Assert.Null(await _b.TryAcquireAsync(Key, Duration, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryAcquire_ExpiredButNobodyTookIt_TheHolderKeepsItsEpoch()
+    {
+        var first = await _a.TryAcquireAsync(Key, Duration, CancellationToken.None);
+        _time.Advance(Duration * 2);
+
+        var again = await _a.TryAcquireAsync(Key, Duration, CancellationToken.None);
+
+        Assert.Equal(first!.Epoch, again!.Epoch); // no one else used the key's nonces: the sequence stays valid
+        Assert.False(again.TookOver);
     }
 
     [Fact]
@@ -65,7 +81,8 @@ public abstract class SignerLeasesTests(DatabaseProvider provider) : IAsyncLifet
         var taken = await _b.TryAcquireAsync(Key, Duration, CancellationToken.None);
         var stale = await _a.TryAcquireAsync(Key, Duration, CancellationToken.None);
 
-        Assert.True(taken > first);
+        Assert.True(taken!.Epoch > first!.Epoch);
+        Assert.True(taken.TookOver); // A may have left transactions stored and not broadcast
         Assert.Null(stale);
     }
 

@@ -47,6 +47,9 @@ public sealed class JsonRpcFaultProxy : IAsyncDisposable
     /// <summary>Share of requests never answered (until the caller gives up).</summary>
     public double HangRate { get; set; }
 
+    /// <summary>Requests that call this JSON-RPC method are never answered (until the caller gives up), nor forwarded.</summary>
+    public string? HangMethod { get; set; }
+
     /// <summary>The Retry-After (seconds) sent with a 429, if any.</summary>
     public int? RetryAfterSeconds { get; set; }
 
@@ -85,7 +88,13 @@ public sealed class JsonRpcFaultProxy : IAsyncDisposable
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         var body = buffer.ToArray();
-        Count(body);
+        var methods = Count(body);
+        if (HangMethod is { } hang && methods.Contains(hang))
+        {
+            Interlocked.Increment(ref _hung);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
         if (TakeTooManyNext() || Roll(TooManyRequestsRate))
         {
             Interlocked.Increment(ref _tooMany);
@@ -149,21 +158,25 @@ public sealed class JsonRpcFaultProxy : IAsyncDisposable
         }
     }
 
-    private void Count(byte[] body)
+    private List<string> Count(byte[] body)
     {
+        var methods = new List<string>();
         try
         {
             using var document = JsonDocument.Parse(body);
             var calls = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement.EnumerateArray().ToList() : [document.RootElement];
             foreach (var call in calls)
             {
-                Calls.AddOrUpdate(call.GetProperty("method").GetString() ?? "?", 1, (_, n) => n + 1);
+                var method = call.GetProperty("method").GetString() ?? "?";
+                methods.Add(method);
+                Calls.AddOrUpdate(method, 1, (_, n) => n + 1);
             }
         }
         catch (JsonException)
         {
             Calls.AddOrUpdate("(not JSON)", 1, (_, n) => n + 1);
         }
+        return methods;
     }
 
     public async ValueTask DisposeAsync()

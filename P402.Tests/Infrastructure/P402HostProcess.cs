@@ -25,6 +25,9 @@ public sealed class P402HostProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The exit code once the process has ended (it died, or was stopped); null while it runs.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
     /// <summary>Everything the app has printed so far (its console log).</summary>
     public ProcessOutput Output { get; }
 

@@ -4,31 +4,53 @@ using P402.Tests.Infrastructure.Postgres;
 namespace P402.Tests.ScaleOut;
 
 /// <summary>
-/// One anvil chain, one PostgreSQL database, and three real P402 processes on it (Rpc mode, one facilitator key),
-/// plus the app in-process on the same database as a fourth instance that makes merchants and keys.
+/// One anvil chain, one PostgreSQL database, and three real P402 processes on it (Rpc mode, ONE facilitator key that all
+/// three share through its lease), plus the app in-process on the same database as a fourth instance that makes
+/// merchants and keys. Each test class gets its own (xunit class fixtures), so a class may kill its processes.
 /// </summary>
-public sealed class ScaleOutFixture : IAsyncLifetime
+public class ScaleOutFixture : IAsyncLifetime
 {
+    /// <summary>Short, so that a takeover after a SIGKILL is quick to watch.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(4);
+
+    private PostgresServer? _ownServer;
+
     public AnvilChainFixture Chain { get; } = new();
 
     public PostgresTestDatabase Database { get; private set; } = null!;
+
+    /// <summary>The PostgreSQL server of <see cref="Database"/>.</summary>
+    public PostgresServer Server { get; private set; } = null!;
 
     /// <summary>The in-process instance (A for revocations).</summary>
     public P402AppFactory App { get; private set; } = null!;
 
     public IReadOnlyList<P402HostProcess> Instances { get; private set; } = [];
 
+    /// <summary>A server of this fixture's own (one a test may restart) instead of the test process's shared one.</summary>
+    protected virtual bool OwnServer => false;
+
     public async Task InitializeAsync()
     {
         await Chain.InitializeAsync();
-        Database = await PostgresTestDatabase.CreateAsync(await PostgresServer.SharedAsync());
-        var settings = new Dictionary<string, string?>(Database.Settings);
+        Server = OwnServer ? _ownServer = await PostgresServer.StartAsync() : await PostgresServer.SharedAsync();
+        Database = await PostgresTestDatabase.CreateAsync(Server);
+        var settings = new Dictionary<string, string?>(Database.Settings)
+        {
+            ["Chain:SignerLeaseSeconds"] = LeaseDuration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chain:WatcherRecheckSeconds"] = "1",
+        };
         App = new P402AppFactory(Chain, settings: settings);
         _ = App.Services; // starts it: the database is migrated before the processes start
-        Instances = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => P402HostProcess.StartAsync(App.Configuration, TimeSpan.FromSeconds(120))));
+        Instances = await Task.WhenAll(Enumerable.Range(0, 3).Select(async i =>
+            await P402HostProcess.StartAsync(await InstanceConfigurationAsync(i, App.Configuration), TimeSpan.FromSeconds(120))));
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Instance <paramref name="index"/>'s configuration (the in-process app's by default).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>> InstanceConfigurationAsync(int index, IReadOnlyDictionary<string, string?> configuration) =>
+        Task.FromResult(configuration);
+
+    public virtual async Task DisposeAsync()
     {
         foreach (var instance in Instances)
         {
@@ -41,6 +63,10 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         if (Database is not null)
         {
             await Database.DisposeAsync();
+        }
+        if (_ownServer is not null)
+        {
+            await _ownServer.DisposeAsync();
         }
         await Chain.DisposeAsync();
     }

@@ -71,7 +71,15 @@ internal sealed class NonceSequence(IEthereumRpc rpc, EthAddress account)
     /// The node's view moved past ours (it called a nonce too low: another sender used the key, or a restart
     /// raced the pool): continue from its pending count, and forget returned nonces below it.
     /// </summary>
-    public async Task ResyncAsync(CancellationToken cancellationToken)
+    public Task ResyncAsync(CancellationToken cancellationToken) => ReadPendingAsync(restart: false, cancellationToken);
+
+    /// <summary>
+    /// The key's lease came (back) to this instance after another may have used the key: what this instance knew is
+    /// stale either way, so the sequence starts again from the node's pending count, returned nonces forgotten.
+    /// </summary>
+    public Task RestartAsync(CancellationToken cancellationToken) => ReadPendingAsync(restart: true, cancellationToken);
+
+    private async Task ReadPendingAsync(bool restart, CancellationToken cancellationToken)
     {
         await _sync.WaitAsync(cancellationToken);
         try
@@ -79,8 +87,8 @@ internal sealed class NonceSequence(IEthereumRpc rpc, EthAddress account)
             var pending = await rpc.GetTransactionCountAsync(account, BlockTag.Pending, cancellationToken);
             lock (_gate)
             {
-                _next = Math.Max(_next ?? 0, pending);
-                _returned.RemoveWhere(n => n < pending);
+                _next = restart ? pending : Math.Max(_next ?? 0, pending);
+                _returned.RemoveWhere(n => restart || n < pending);
             }
         }
         finally

@@ -5,8 +5,11 @@ using P402.Core.Chain.Rpc;
 namespace P402.Core.Chain.Signers;
 
 /// <summary>One facilitator key on one network: its nonce sequence, its last known ETH balance and its last error.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never used holds nothing to release; the account lives as long as the app.")]
 internal sealed class SignerAccount(EthKey key, IEthereumRpc rpc)
 {
+    private readonly SemaphoreSlim _epochGate = new(1, 1);
+    private long _epoch = -1;
     private long _inFlight;
     private BigInteger? _balanceWei;
 
@@ -25,6 +28,33 @@ internal sealed class SignerAccount(EthKey key, IEthereumRpc rpc)
     public string? LastError { get; private set; }
 
     public void SetBalance(BigInteger wei) => _balanceWei = wei;
+
+    /// <summary>
+    /// Adopts the lease epoch of <paramref name="use"/>: the first use of a new epoch (the others wait for it) runs
+    /// <paramref name="takeover"/> (what previous holders stored and the node lacks goes out), then restarts the nonce sequence from the node.
+    /// </summary>
+    public async Task AdoptAsync(SignerLeaseUse use, Func<CancellationToken, Task> takeover, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Read(ref _epoch) == use.Epoch)
+        {
+            return;
+        }
+        await _epochGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_epoch == use.Epoch)
+            {
+                return;
+            }
+            await takeover(cancellationToken);
+            await Nonces.RestartAsync(cancellationToken);
+            Interlocked.Exchange(ref _epoch, use.Epoch);
+        }
+        finally
+        {
+            _epochGate.Release();
+        }
+    }
 
     public void Began() => Interlocked.Increment(ref _inFlight);
 

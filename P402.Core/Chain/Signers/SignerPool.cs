@@ -7,8 +7,9 @@ namespace P402.Core.Chain.Signers;
 /// <summary>
 /// A network's facilitator keys, used concurrently: each settlement takes the eligible key with the
 /// fewest settlements being submitted (round robin between equals). A key whose ETH balance is below
-/// the low-balance threshold is skipped, and so is one <see cref="ISignerLeases"/> says this instance may
-/// not use; when every leased key is low, the richest is used (the node then decides).
+/// the low-balance threshold is skipped, and so is one <see cref="ISignerLeases"/> says another instance
+/// holds (unless all are); when every leased key is low, the richest is used (the node then decides).
+/// A key is signed with only inside <see cref="EnterAsync"/>: under its lease, in the lease's epoch.
 /// </summary>
 internal sealed class SignerPool
 {
@@ -54,7 +55,7 @@ internal sealed class SignerPool
         }
         if (leased.Count == 0)
         {
-            throw new RpcUnavailableException("signer", $"No signer key of {_network} may be used by this instance now.");
+            leased.AddRange(Accounts); // every key is held elsewhere: take the least busy and wait for its lease (EnterAsync)
         }
         var funded = leased.Where(a => !IsLow(a)).ToList();
         if (funded.Count == 0)
@@ -65,6 +66,43 @@ internal sealed class SignerPool
         var fewest = funded.Min(a => a.Submitting);
         var least = funded.Where(a => a.Submitting == fewest).ToList();
         return least[(int)(turn % least.Count)];
+    }
+
+    /// <summary>
+    /// The key's lease for one send (waits for it, bounded); a new epoch first runs <paramref name="takeover"/> (when taken
+    /// from an expired holder) and restarts the key's nonces from the node.
+    /// </summary>
+    public async Task<SignerLeaseUse> EnterAsync(SignerAccount account, Func<CancellationToken, Task> takeover, CancellationToken cancellationToken)
+    {
+        var use = await _leases.EnterAsync(_network, account.Address, cancellationToken);
+        return await AdoptAsync(account, use, takeover, cancellationToken);
+    }
+
+    /// <summary>
+    /// The lease of <paramref name="signer"/> if this instance holds it or can take it at once (the watcher's re-broadcasts);
+    /// null while another instance holds it. A key this instance has is also brought into the lease's epoch.
+    /// </summary>
+    public async Task<SignerLeaseUse?> TryEnterAsync(EthAddress signer, Func<CancellationToken, Task> takeover, CancellationToken cancellationToken)
+    {
+        if (await _leases.TryEnterAsync(_network, signer, cancellationToken) is not { } use)
+        {
+            return null;
+        }
+        return Find(signer) is { } account ? await AdoptAsync(account, use, takeover, cancellationToken) : use;
+    }
+
+    private static async Task<SignerLeaseUse> AdoptAsync(SignerAccount account, SignerLeaseUse use, Func<CancellationToken, Task> takeover, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await account.AdoptAsync(use, takeover, cancellationToken);
+            return use;
+        }
+        catch
+        {
+            use.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Every key's balance, asked of the node at most once per TTL (concurrent askers share the request).</summary>

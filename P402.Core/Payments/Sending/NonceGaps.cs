@@ -20,7 +20,7 @@ namespace P402.Core.Payments.Sending;
 /// <see cref="ChainOptions.RpcTimeoutSeconds"/>: on a fast chain blocks pass while a concurrent send is still
 /// between taking its nonce and recording its transaction, and that is not a gap.
 /// </summary>
-internal sealed class NonceGaps(PaymentNetwork network, ChainOptions options, TimeProvider time, ILogger logger)
+internal sealed class NonceGaps(PaymentNetwork network, SettlementStore store, ChainOptions options, TimeProvider time, ILogger logger)
 {
     private const int MaxFillsPerPass = 16;
     private const long SelfTransferGas = 21_000;
@@ -35,6 +35,12 @@ internal sealed class NonceGaps(PaymentNetwork network, ChainOptions options, Ti
         foreach (var signer in stuck.Where(s => s.SignerAddress is not null).Select(s => s.SignerAddress!).Distinct(StringComparer.Ordinal))
         {
             if (network.Signers.Find(EthAddress.Parse(signer)) is not { } account)
+            {
+                continue;
+            }
+            // Only under the key's lease: another instance holding it may be between taking a nonce and storing its transaction.
+            using var lease = await network.Signers.TryEnterAsync(account.Address, SignerTakeover.For(network, account, store, logger), cancellationToken);
+            if (lease is null)
             {
                 continue;
             }

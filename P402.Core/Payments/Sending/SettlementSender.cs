@@ -19,6 +19,8 @@ internal static class SettlementSender
         SettlementStore store, ILogger logger, CancellationToken cancellationToken, Signatures.PayerKind payerKind = Signatures.PayerKind.Eoa,
         long? deploymentGas = null)
     {
+        // Under the key's lease (several instances on one database): its nonces are this instance's until the broadcast is done.
+        using var lease = await network.Signers.EnterAsync(signer, SignerTakeover.For(network, signer, store, logger), cancellationToken);
         signer.Began();
         try
         {

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using P402.Core.Chain;
+using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
+using P402.Core.Chain.Signers;
 using P402.Core.Merchants;
 using P402.Core.Payments.Sending;
 
@@ -26,7 +28,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
     private readonly ReadBatch<TransactionReceipt> _receipts = ReadBatch<TransactionReceipt>.Receipts(network.Rpc);
     private readonly CanonicalBlocks _canonical = new(ReadBatch<BlockHeader>.Blocks(network.Rpc), options.ReorgWindowBlocks);
     private readonly StuckTransactions _stuck = new(network, store, confirmer, waiters, merchants, options, logger);
-    private readonly NonceGaps _gaps = new(network, options, time, logger);
+    private readonly NonceGaps _gaps = new(network, store, options, time, logger);
     private readonly Dictionary<string, long> _unminedSince = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _pass = new(1, 1);
     private BlockHeader? _head;
@@ -202,6 +204,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
             _unminedSince.Remove(gone);
         }
         var stuck = new List<Settlement>();
+        var heldElsewhere = new HashSet<string>(StringComparer.Ordinal);
         foreach (var settlement in unmined)
         {
             var seenBefore = _unminedSince.TryGetValue(settlement.Id, out var since);
@@ -212,8 +215,13 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
             if (firstPass || reorged.Contains(settlement.Id) || (idle && seenBefore) || head.Number - since >= options.StuckAfterBlocks)
             {
                 _unminedSince[settlement.Id] = head.Number;
-                await _stuck.FollowAsync(settlement, live.GetValueOrDefault(settlement.Id) ?? [], cancellationToken);
-                stuck.Add(settlement);
+                // Only the holder of the key's lease re-broadcasts or replaces: another instance may be using the key's nonces right now.
+                using var lease = await TryLeaseAsync(settlement, heldElsewhere, cancellationToken);
+                if (lease is not null)
+                {
+                    await _stuck.FollowAsync(settlement, live.GetValueOrDefault(settlement.Id) ?? [], cancellationToken);
+                    stuck.Add(settlement);
+                }
             }
         }
         if (stuck.Count > 0)
@@ -224,6 +232,21 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<SettlementAttempt>> EmptyLive =
         new Dictionary<string, IReadOnlyList<SettlementAttempt>>(StringComparer.Ordinal);
+
+    /// <summary>The lease of the settlement's key for this pass, or null while another instance holds it (remembered for the pass).</summary>
+    private async Task<SignerLeaseUse?> TryLeaseAsync(Settlement settlement, HashSet<string> heldElsewhere, CancellationToken cancellationToken)
+    {
+        if (settlement.SignerAddress is not { } signerHex || heldElsewhere.Contains(signerHex) || !EthAddress.TryParse(signerHex, out var signer))
+        {
+            return null;
+        }
+        var lease = await network.Signers.TryEnterAsync(signer, SignerTakeover.For(network, signer, store, logger), cancellationToken);
+        if (lease is null)
+        {
+            heldElsewhere.Add(signerHex);
+        }
+        return lease;
+    }
 
     public override void Dispose()
     {

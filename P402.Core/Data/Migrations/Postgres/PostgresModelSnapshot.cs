@@ -251,6 +251,9 @@ namespace P402.Core.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTime?>("WantedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Key");
 
                     b.ToTable("SignerLeases");

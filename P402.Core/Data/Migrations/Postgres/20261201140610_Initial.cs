@@ -50,7 +50,8 @@ namespace P402.Core.Data.Migrations.Postgres
                     Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Holder = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Epoch = table.Column<long>(type: "bigint", nullable: false)
+                    Epoch = table.Column<long>(type: "bigint", nullable: false),
+                    WantedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using P402.Core.Data;
 namespace P402.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(P402DbContext))]
-    [Migration("20261201135422_Initial")]
+    [Migration("20261201140610_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -253,6 +253,9 @@ namespace P402.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("WantedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Key");
 
