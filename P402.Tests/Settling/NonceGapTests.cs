@@ -29,6 +29,11 @@ public sealed class NonceGapTests(BlockTimeChainFixture fixture) : IClassFixture
         });
         var client = app.ClientFor(await app.CreateMerchantAsync());
         var account = app.Services.GetRequiredService<PaymentNetworks>().Find("eip155:8453")!.Signers.Accounts.Single();
+        // A first settlement: the key's first use syncs its nonces from the chain (which would close a gap made before it).
+        var first = NewPayment(Chain, payer: 0);
+        await SettleAsync(client, first.V2());
+        await Eventually.UntilAsync(() => app.SettlementOfAsync(first), s => s.Status == SettlementStatus.Confirmed, TimeSpan.FromSeconds(60),
+            "The first settlement confirmed");
         var gap = await account.Nonces.TakeAsync(CancellationToken.None); // taken, never signed, stored or sent
         var payment = NewPayment(Chain, payer: 0);
 
