@@ -59,6 +59,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<PaymentSettler>();
         services.TryAddSingleton<PaymentIdentifierStore>();
         services.TryAddSingleton<SettlementWaiters>();
+        services.AddHostedService<RemoteSettlementWakeups>();
         services.TryAddSingleton<SettlementWatchers>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SettlementWatchers>(provider => provider.GetRequiredService<SettlementWatchers>()));
         services.TryAddSingleton<SettlementQueries>();

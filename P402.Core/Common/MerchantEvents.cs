@@ -12,6 +12,7 @@ public sealed class MerchantEvents
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _byMerchant = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Action<MerchantEvent?>, byte> _everyMerchant = new();
+    private readonly ConcurrentDictionary<Action<MerchantEvent?>, byte> _fromOtherInstances = new();
     private Action<MerchantEvent>? _forward;
 
     public IDisposable Subscribe(string merchantId, Func<MerchantEvent, Task> handler)
@@ -34,15 +35,28 @@ public sealed class MerchantEvents
     /// </summary>
     internal void SubscribeAll(Action<MerchantEvent?> handler) => _everyMerchant.TryAdd(handler, 0);
 
+    /// <summary>
+    /// Only the events other instances published (what this instance did itself it knows already), synchronously; <c>null</c> as in
+    /// <see cref="SubscribeAll"/>.
+    /// </summary>
+    internal void SubscribeFromOtherInstances(Action<MerchantEvent?> handler) => _fromOtherInstances.TryAdd(handler, 0);
+
     /// <summary>The relay to the other instances; one per app.</summary>
     internal void ForwardTo(Action<MerchantEvent>? forward) => _forward = forward;
 
-    internal void DeliverFromAnotherInstance(MerchantEvent change) => Deliver(change);
+    internal void DeliverFromAnotherInstance(MerchantEvent change)
+    {
+        Deliver(change);
+        foreach (var handler in _fromOtherInstances.Keys)
+        {
+            handler(change);
+        }
+    }
 
     /// <summary>The relay may have missed events: the caches forget everything.</summary>
     internal void EventsMayHaveBeenMissed()
     {
-        foreach (var handler in _everyMerchant.Keys)
+        foreach (var handler in _everyMerchant.Keys.Concat(_fromOtherInstances.Keys))
         {
             handler(null);
         }

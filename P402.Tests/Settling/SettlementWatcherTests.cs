@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using P402.Core.Chain.Rpc;
+using P402.Core.Common;
+using P402.Core.Payments;
+using P402.Core.Payments.Watcher;
 using P402.Tests.Infrastructure;
 using static P402.Tests.Facilitator.FacilitatorHttp;
 
@@ -13,6 +17,25 @@ namespace P402.Tests.Settling;
 public sealed class SettlementWatcherTests(AnvilChainFixture chain) : IClassFixture<AnvilChainFixture>
 {
     private static readonly Dictionary<string, string?> ShortWait = new() { ["Chain:ConfirmationTimeoutSeconds"] = "1" };
+
+    [Fact]
+    public async Task Waiter_SettlementFinishedByAnotherInstance_WokenByThatInstancesEvent()
+    {
+        await using var app = new P402AppFactory(chain);
+        var merchant = await app.CreateMerchantAsync();
+        var payment = NewPayment(chain, payer: 2);
+        var settled = await SettleAsync(app.ClientFor(merchant), payment.V2());
+        Assert.True(settled.GetProperty("success").GetBoolean(), settled.ToString());
+        var id = settled.GetProperty("settlementId").GetString()!;
+
+        // A request here waits on a settlement whose outcome another instance's watcher recorded (its event arrives by NOTIFY).
+        var waiter = app.Services.GetRequiredService<SettlementWaiters>().Register(id);
+        app.Services.GetRequiredService<MerchantEvents>().DeliverFromAnotherInstance(new MerchantEvent(merchant.MerchantId, MerchantEventKind.SettlementChanged, id));
+
+        var woken = await waiter.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(id, woken.Id);
+        Assert.Equal(SettlementStatus.Confirmed, woken.Status);
+    }
 
     [Fact]
     public async Task Settle_WaitTimedOut_WatcherConfirmsItWithoutRetryOrRestart()

@@ -32,6 +32,12 @@ public sealed class SettlementWaiters
         }
     }
 
+    /// <summary>Whether a request here waits on <paramref name="settlementId"/>.</summary>
+    public bool IsWaiting(string settlementId) => _waiting.ContainsKey(settlementId);
+
+    /// <summary>The settlements a request here waits on.</summary>
+    public IReadOnlyList<string> Waiting => [.. _waiting.Keys];
+
     /// <summary>How many settlements have a request waiting (for health and tests).</summary>
     public int Count => _waiting.Count;
 }
