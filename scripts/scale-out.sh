@@ -85,8 +85,9 @@ CONF
 
 stop_one() {
   if running "$1"; then
-    kill -"${2:-TERM}" "$(cat "$state/$1.pid")"
+    # The PID is read before the signal: nginx deletes its PID file as it exits.
     local pid; pid="$(cat "$state/$1.pid")"
+    kill -"${2:-TERM}" "$pid"
     while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   fi
   rm -f "$state/$1.pid"
