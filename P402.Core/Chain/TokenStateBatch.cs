@@ -1,4 +1,3 @@
-using System.Net;
 using System.Numerics;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
@@ -31,7 +30,7 @@ internal static class TokenStateBatch
                 Call(asset, TokenCalls.TransferWithAuthorization(authorization, signature), simulator, block),
             ], cancellationToken: cancellationToken);
         }
-        catch (Exception e) when (IsRefusal(e))
+        catch (Exception e) when (BatchRefusal.Is(e))
         {
             return null;
         }
@@ -45,20 +44,6 @@ internal static class TokenStateBatch
         Result(answers[2]);
         return (used, balance, null);
     }
-
-    /// <summary>
-    /// The node answered, but not to a batch (a provider that refuses batches, or answers them with
-    /// something else than an array). A node that is down (timeout, transport, 5xx, 429) is not a refusal.
-    /// </summary>
-    internal static bool IsRefusal(Exception e) => e switch
-    {
-        JsonRpcException => true,
-        RpcUnavailableException { IsTimeout: true } => false,
-        RpcUnavailableException { InnerException: HttpRequestException } => false,
-        RpcUnavailableException { StatusCode: { } status } => (int)status is >= 400 and < 500 && status != HttpStatusCode.TooManyRequests,
-        RpcUnavailableException => true,
-        _ => false,
-    };
 
     internal static byte[] Result(JsonRpcResponse answer)
     {

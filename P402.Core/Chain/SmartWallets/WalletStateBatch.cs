@@ -72,7 +72,7 @@ internal static class WalletStateBatch
             {
                 return await client.BatchAsync(requests, cancellationToken: cancellationToken);
             }
-            catch (Exception e) when (TokenStateBatch.IsRefusal(e))
+            catch (Exception e) when (BatchRefusal.Is(e))
             {
                 network.BatchRefused = true;
             }

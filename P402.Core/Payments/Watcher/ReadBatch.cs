@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using P402.Core.Chain.Rpc;
 
@@ -51,7 +50,7 @@ internal sealed class ReadBatch<T>(IEthereumRpc rpc, string method, Func<string,
             }
             responses = await client.BatchAsync(requests, cancellationToken: cancellationToken);
         }
-        catch (Exception e) when (IsRefusal(e))
+        catch (Exception e) when (BatchRefusal.Is(e))
         {
             _batchRefused = true;
             return false;
@@ -74,15 +73,4 @@ internal sealed class ReadBatch<T>(IEthereumRpc rpc, string method, Func<string,
             throw new RpcUnavailableException(method, "The node's answer is malformed.", e);
         }
     }
-
-    /// <summary>The node answered, but not to a batch; a node that is down (timeout, transport, 5xx, 429) is not a refusal.</summary>
-    private static bool IsRefusal(Exception e) => e switch
-    {
-        JsonRpcException => true,
-        RpcUnavailableException { IsTimeout: true } => false,
-        RpcUnavailableException { InnerException: HttpRequestException } => false,
-        RpcUnavailableException { StatusCode: { } status } => (int)status is >= 400 and < 500 && status != HttpStatusCode.TooManyRequests,
-        RpcUnavailableException => true,
-        _ => false,
-    };
 }
