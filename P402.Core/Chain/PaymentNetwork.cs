@@ -82,6 +82,9 @@ public sealed class PaymentNetwork
     /// <summary>The latest base fee and the priority fee (wei), shared by the settlements of one period (<see cref="ChainOptions.GasPriceCacheSeconds"/>).</summary>
     internal Task<(BigInteger BaseFee, BigInteger Tip)> FeeQuoteAsync(CancellationToken cancellationToken) => _fees.GetAsync(cancellationToken);
 
+    /// <summary>A fee quote from the pending block, for a send refused as priced below the base fee (<see cref="FeeQuoteCache.RefreshAsync"/>).</summary>
+    internal Task<(BigInteger BaseFee, BigInteger Tip)> FreshFeeQuoteAsync(CancellationToken cancellationToken) => _fees.RefreshAsync(cancellationToken);
+
     /// <summary>
     /// Replay state, balance and a simulated transfer, asked of the node at once: one JSON-RPC batch
     /// (three calls in parallel where the node refuses batches), the gas price from the cache.

@@ -46,6 +46,11 @@ public sealed class EthereumRpc : IEthereumRpc
                 : RpcJson.OptionalQuantity(block, "baseFeePerGas") ?? BigInteger.Zero,
             cancellationToken: cancellationToken);
 
+    public Task<BigInteger?> GetBaseFeeAsync(string blockTag, CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_getBlockByNumber", [blockTag, false],
+            static block => block.ValueKind == JsonValueKind.Null ? null : RpcJson.OptionalQuantity(block, "baseFeePerGas"),
+            cancellationToken: cancellationToken);
+
     public Task<BlockHeader?> GetBlockHeaderAsync(string blockTag, CancellationToken cancellationToken = default) =>
         _client.CallAsync("eth_getBlockByNumber", [blockTag, false], BlockHeader.Read, cancellationToken: cancellationToken);
 

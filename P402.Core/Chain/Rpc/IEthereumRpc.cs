@@ -25,6 +25,12 @@ public interface IEthereumRpc
     /// <summary>The base fee per gas of the latest block, in wei.</summary>
     Task<BigInteger> GetLatestBaseFeeAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The base fee per gas of the block at <paramref name="blockTag"/> in wei (of <see cref="BlockTag.Pending"/>: the one the next
+    /// transaction meets), or null when the node has no such block or gives it no base fee.
+    /// </summary>
+    Task<BigInteger?> GetBaseFeeAsync(string blockTag, CancellationToken cancellationToken = default);
+
     /// <summary>The block at <paramref name="blockTag"/> (a tag, or a number as <see cref="HexQuantity.Format(long)"/>), or null when there is none.</summary>
     Task<BlockHeader?> GetBlockHeaderAsync(string blockTag, CancellationToken cancellationToken = default);
 
