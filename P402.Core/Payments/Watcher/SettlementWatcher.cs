@@ -110,6 +110,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
                 _gaps.Clear();
             }
             await FollowUnminedAsync(unmined, live, head, firstPass, idle, [.. reorged.Select(s => s.Id)], cancellationToken);
+            await _gaps.FollowFillsAsync(cancellationToken);
             if (head.Number % ForgetEveryBlocks == 0 || firstPass)
             {
                 await store.ForgetSignedTransactionsAsync(network.Network, head.Number - options.ReorgWindowBlocks, cancellationToken);
