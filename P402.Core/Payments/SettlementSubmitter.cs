@@ -34,8 +34,10 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
             var feeQuote = ChooseFeesAsync(network, settings, options.Value, cancellationToken);
             // A counterfactual wallet's deployment is the facilitator's cost on top of the merchant's cap for the transfer.
             var gasCap = settings.MaxGasPerSettlement + (call.DeploymentGas ?? 0);
-            var gasQuote = SettlementGas.EstimateAsync(network, call.To, call.Data, signer.Address, gasCap,
-                options.Value.GasHeadroomPercent, cancellationToken);
+            // An EOA's verify simulated the transfer with eth_estimateGas: its estimate is the settlement's (no second call).
+            var gasQuote = plan.GasEstimate is { } simulated
+                ? Task.FromResult(GasLimit.From(simulated, gasCap, options.Value.GasHeadroomPercent))
+                : SettlementGas.EstimateAsync(network, call.To, call.Data, signer.Address, gasCap, options.Value.GasHeadroomPercent, cancellationToken);
             await Task.WhenAll(feeQuote, gasQuote);
             var (fees, gas) = (await feeQuote, await gasQuote);
             if (gas.ExceedsCap)

@@ -71,12 +71,17 @@ public sealed class EthereumRpc : IEthereumRpc
         }
     }
 
-    public async Task<long> EstimateGasAsync(EthAddress contract, byte[] data, EthAddress? from = null, CancellationToken cancellationToken = default)
+    public Task<long> EstimateGasAsync(EthAddress contract, byte[] data, EthAddress? from = null, CancellationToken cancellationToken = default) =>
+        EstimateAsync([CallObject(contract, data, from)], cancellationToken);
+
+    public Task<long> EstimateGasAsync(EthAddress contract, byte[] data, EthAddress? from, string blockTag, CancellationToken cancellationToken = default) =>
+        EstimateAsync([CallObject(contract, data, from), blockTag], cancellationToken);
+
+    private async Task<long> EstimateAsync(object?[] parameters, CancellationToken cancellationToken)
     {
         try
         {
-            return await _client.CallAsync("eth_estimateGas", [CallObject(contract, data, from)], ReadInt64,
-                cancellationToken: cancellationToken);
+            return await _client.CallAsync("eth_estimateGas", parameters, ReadInt64, cancellationToken: cancellationToken);
         }
         catch (JsonRpcException exception) when (exception.IsExecutionReverted)
         {

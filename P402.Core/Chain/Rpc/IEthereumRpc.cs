@@ -6,7 +6,7 @@ namespace P402.Core.Chain.Rpc;
 /// <summary>
 /// The few node calls the facilitator needs. Every method throws <see cref="RpcUnavailableException"/>
 /// when the node can't be asked and <see cref="JsonRpcException"/> when it refuses;
-/// <see cref="CallAsync"/> and <see cref="EstimateGasAsync"/> throw <see cref="ContractRevertException"/> on a revert.
+/// <see cref="CallAsync"/> and <c>EstimateGasAsync</c> throw <see cref="ContractRevertException"/> on a revert.
 /// </summary>
 public interface IEthereumRpc
 {
@@ -41,6 +41,9 @@ public interface IEthereumRpc
         CancellationToken cancellationToken = default);
 
     Task<long> EstimateGasAsync(EthAddress contract, byte[] data, EthAddress? from = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The gas of the call against the state of <paramref name="blockTag"/> (verify's simulation, at the pending block).</summary>
+    Task<long> EstimateGasAsync(EthAddress contract, byte[] data, EthAddress? from, string blockTag, CancellationToken cancellationToken = default);
 
     /// <summary>Broadcasts a signed transaction and returns its hash (0x-prefixed, lower case).</summary>
     Task<string> SendRawTransactionAsync(byte[] signedTransaction, CancellationToken cancellationToken = default);
