@@ -95,6 +95,12 @@ public sealed class EthereumRpc : IEthereumRpc
     public Task<TransactionReceipt?> GetTransactionReceiptAsync(string transactionHash, CancellationToken cancellationToken = default) =>
         _client.CallAsync("eth_getTransactionReceipt", [transactionHash], TransactionReceipt.Read, cancellationToken: cancellationToken);
 
+    public Task<IReadOnlyList<TransactionReceipt>?> GetBlockReceiptsAsync(string blockTag, CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_getBlockReceipts", [blockTag], static result => result.ValueKind == JsonValueKind.Null
+            ? null
+            : (IReadOnlyList<TransactionReceipt>?)[.. result.EnumerateArray().Select(r => TransactionReceipt.Read(r)!)],
+            cancellationToken: cancellationToken);
+
     public Task<RpcTransaction?> GetTransactionByHashAsync(string transactionHash, CancellationToken cancellationToken = default) =>
         _client.CallAsync("eth_getTransactionByHash", [transactionHash], RpcTransaction.Read, cancellationToken: cancellationToken);
 

@@ -51,6 +51,9 @@ public interface IEthereumRpc
     /// <summary>The receipt, or null while the transaction is not mined (or unknown).</summary>
     Task<TransactionReceipt?> GetTransactionReceiptAsync(string transactionHash, CancellationToken cancellationToken = default);
 
+    /// <summary>Every receipt of the block at <paramref name="blockTag"/> (<c>eth_getBlockReceipts</c>), or null when the node has no such block.</summary>
+    Task<IReadOnlyList<TransactionReceipt>?> GetBlockReceiptsAsync(string blockTag, CancellationToken cancellationToken = default);
+
     /// <summary>The transaction, or null when the node doesn't know it.</summary>
     Task<RpcTransaction?> GetTransactionByHashAsync(string transactionHash, CancellationToken cancellationToken = default);
 }
