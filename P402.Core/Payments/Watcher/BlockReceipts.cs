@@ -18,10 +18,7 @@ internal sealed class BlockReceipts(IEthereumRpc rpc)
     public const int MaxBlocks = 8;
     private const int MethodNotFound = -32601;
     private long? _scannedThrough;
-    private volatile bool _unsupported;
-
-    /// <summary>False once the node said it has no <c>eth_getBlockReceipts</c>: receipts by hash from then on.</summary>
-    public bool Supported => !_unsupported;
+    private volatile bool _unsupported; // the node said it has no eth_getBlockReceipts: receipts by hash from then on
 
     /// <summary>
     /// The receipts, by transaction hash, of the blocks after the last scanned one through <paramref name="headNumber"/>; null when the
