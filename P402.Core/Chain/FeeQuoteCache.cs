@@ -13,6 +13,7 @@ internal sealed class FeeQuoteCache(IEthereumRpc rpc, TimeProvider time, TimeSpa
     private readonly Lock _gate = new();
     private Task<(BigInteger BaseFee, BigInteger Tip)>? _current;
     private long _fetchedAt;
+    private bool _currentIsRefresh;
 
     public Task<(BigInteger BaseFee, BigInteger Tip)> GetAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +24,27 @@ internal sealed class FeeQuoteCache(IEthereumRpc rpc, TimeProvider time, TimeSpa
             {
                 _fetchedAt = time.GetTimestamp();
                 _current = FetchAsync();
+                _currentIsRefresh = false;
+            }
+            return _current!.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A quote from the block the next transaction meets (the pending block's base fee; the latest one's where the node gives the
+    /// pending block none), for a send the node refused as priced below the base fee. It becomes the shared quote, so the
+    /// settlements after it are priced alike; the refusals of one period share one refresh.
+    /// </summary>
+    public Task<(BigInteger BaseFee, BigInteger Tip)> RefreshAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var fresh = _currentIsRefresh && time.GetElapsedTime(_fetchedAt) < period && !_current!.IsFaulted && !_current.IsCanceled;
+            if (!fresh)
+            {
+                _fetchedAt = time.GetTimestamp();
+                _current = FetchNextAsync();
+                _currentIsRefresh = true;
             }
             return _current!.WaitAsync(cancellationToken);
         }
@@ -34,5 +56,21 @@ internal sealed class FeeQuoteCache(IEthereumRpc rpc, TimeProvider time, TimeSpa
         var tip = rpc.MaxPriorityFeePerGasAsync(CancellationToken.None);
         await Task.WhenAll(baseFee, tip);
         return (await baseFee, await tip);
+    }
+
+    private async Task<(BigInteger BaseFee, BigInteger Tip)> FetchNextAsync()
+    {
+        var tip = rpc.MaxPriorityFeePerGasAsync(CancellationToken.None);
+        BigInteger? pending;
+        try
+        {
+            pending = await rpc.GetBaseFeeAsync(BlockTag.Pending, CancellationToken.None);
+        }
+        catch (JsonRpcException)
+        {
+            pending = null; // a node that refuses the pending block: the latest one's base fee
+        }
+        var baseFee = pending is { } next && next > 0 ? next : await rpc.GetLatestBaseFeeAsync(CancellationToken.None);
+        return (baseFee, await tip);
     }
 }

@@ -82,20 +82,24 @@ public sealed class PaymentNetwork
     /// <summary>The latest base fee and the priority fee (wei), shared by the settlements of one period (<see cref="ChainOptions.GasPriceCacheSeconds"/>).</summary>
     internal Task<(BigInteger BaseFee, BigInteger Tip)> FeeQuoteAsync(CancellationToken cancellationToken) => _fees.GetAsync(cancellationToken);
 
+    /// <summary>A fee quote from the pending block, for a send refused as priced below the base fee (<see cref="FeeQuoteCache.RefreshAsync"/>).</summary>
+    internal Task<(BigInteger BaseFee, BigInteger Tip)> FreshFeeQuoteAsync(CancellationToken cancellationToken) => _fees.RefreshAsync(cancellationToken);
+
     /// <summary>
-    /// Replay state, balance and a simulated transfer, asked of the node at once: one JSON-RPC batch
-    /// (three calls in parallel where the node refuses batches), the gas price from the cache.
+    /// A simulated transfer (<c>eth_estimateGas</c>, so a passing one also gives the settlement's gas), the gas price from the
+    /// cache. Only when the simulation reverts are the replay state and the balance read (one JSON-RPC batch; two calls in
+    /// parallel where the node refuses batches), to name the refusal: a used nonce, a short balance.
     /// </summary>
     public async Task<TokenState> ReadTokenStateAsync(EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, CancellationToken cancellationToken)
     {
         var gasPrice = GasPriceAsync(cancellationToken);
         var calls = ReadCallsAsync(asset, authorization, signature, cancellationToken);
         await Task.WhenAll(calls, gasPrice);
-        var (used, balance, simulationRevert) = await calls;
-        return new TokenState(used, balance, await gasPrice, simulationRevert);
+        var (used, balance, simulationRevert, gas) = await calls;
+        return new TokenState(used, balance, await gasPrice, simulationRevert, gas);
     }
 
-    private async Task<(bool Used, BigInteger Balance, string? SimulationRevert)> ReadCallsAsync(
+    private async Task<(bool Used, BigInteger? Balance, string? SimulationRevert, long? Gas)> ReadCallsAsync(
         EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, CancellationToken cancellationToken)
     {
         var block = _verifyBlock;
@@ -111,12 +115,29 @@ public sealed class PaymentNetwork
         }
     }
 
-    private async Task<(bool Used, BigInteger Balance, string? SimulationRevert)> ReadCallsAtAsync(
+    private async Task<(bool Used, BigInteger? Balance, string? SimulationRevert, long? Gas)> ReadCallsAtAsync(
         string block, EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, CancellationToken cancellationToken)
+    {
+        string revert;
+        try
+        {
+            var gas = await Rpc.EstimateGasAsync(asset, TokenCalls.TransferWithAuthorization(authorization, signature), Signer.Address, block, cancellationToken);
+            return (false, null, null, gas); // it would not pass with the nonce used or the balance short
+        }
+        catch (ContractRevertException reverted)
+        {
+            revert = reverted.Reason ?? TokenStateBatch.SimulationReverted;
+        }
+        var (used, balance) = await ReadUsedAndBalanceAsync(block, asset, authorization, cancellationToken);
+        return (used, balance, revert, null);
+    }
+
+    private async Task<(bool Used, BigInteger Balance)> ReadUsedAndBalanceAsync(string block, EthAddress asset, TransferAuthorization authorization,
+        CancellationToken cancellationToken)
     {
         if (Rpc is EthereumRpc { Client: var client } && !_batchRefused)
         {
-            if (await TokenStateBatch.TryReadAsync(client, asset, authorization, signature, Signer.Address, block, cancellationToken) is { } batched)
+            if (await TokenStateBatch.TryReadAsync(client, asset, authorization, block, cancellationToken) is { } batched)
             {
                 return batched;
             }
@@ -124,23 +145,8 @@ public sealed class PaymentNetwork
         }
         var used = Rpc.CallAsync(asset, TokenCalls.AuthorizationState(authorization.From, authorization.Nonce), blockTag: block, cancellationToken: cancellationToken);
         var balance = Rpc.CallAsync(asset, TokenCalls.BalanceOf(authorization.From), blockTag: block, cancellationToken: cancellationToken);
-        var simulation = SimulateAsync(asset, authorization, signature, block, cancellationToken);
-        await Task.WhenAll(used, balance, simulation);
-        return (Abi.DecodeBool(await used), Abi.DecodeUint256(await balance), await simulation);
-    }
-
-    private async Task<string?> SimulateAsync(EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, string block,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Rpc.CallAsync(asset, TokenCalls.TransferWithAuthorization(authorization, signature), Signer.Address, block, cancellationToken);
-            return null;
-        }
-        catch (ContractRevertException revert)
-        {
-            return revert.Reason ?? TokenStateBatch.SimulationReverted;
-        }
+        await Task.WhenAll(used, balance);
+        return (Abi.DecodeBool(await used), Abi.DecodeUint256(await balance));
     }
 
     internal static long ToLong(BigInteger value) => value > long.MaxValue ? long.MaxValue : (long)value;

@@ -5,19 +5,17 @@ using P402.Core.Chain.Rpc;
 namespace P402.Core.Chain;
 
 /// <summary>
-/// A verify's three reads (authorizationState, balanceOf, the simulated transfer) as one JSON-RPC
-/// batch: one HTTP round trip instead of three, about half the client CPU and some of the node's.
-/// Each answer is read as <see cref="EthereumRpc.CallAsync"/> reads a single call: the same results,
-/// the same exceptions, in the same order of precedence.
+/// The two reads a verify makes after its simulated transfer reverted (authorizationState, balanceOf), to name the refusal
+/// precisely, as one JSON-RPC batch: one HTTP round trip instead of two. Each answer is read as
+/// <see cref="EthereumRpc.CallAsync"/> reads a single call: the same results, the same exceptions, in the same order of precedence.
 /// </summary>
 internal static class TokenStateBatch
 {
     public const string SimulationReverted = "The simulated transfer reverted.";
     private const string Method = "eth_call";
 
-    /// <summary>The three answers, or null when the node refused the batch as such (then ask call by call).</summary>
-    public static async Task<(bool Used, BigInteger Balance, string? SimulationRevert)?> TryReadAsync(
-        JsonRpcClient client, EthAddress asset, TransferAuthorization authorization, EcdsaSignature signature, EthAddress simulator,
+    /// <summary>The two answers, or null when the node refused the batch as such (then ask call by call).</summary>
+    public static async Task<(bool Used, BigInteger Balance)?> TryReadAsync(JsonRpcClient client, EthAddress asset, TransferAuthorization authorization,
         string block, CancellationToken cancellationToken)
     {
         IReadOnlyList<JsonRpcResponse> answers;
@@ -27,22 +25,13 @@ internal static class TokenStateBatch
             [
                 Call(asset, TokenCalls.AuthorizationState(authorization.From, authorization.Nonce), null, block),
                 Call(asset, TokenCalls.BalanceOf(authorization.From), null, block),
-                Call(asset, TokenCalls.TransferWithAuthorization(authorization, signature), simulator, block),
             ], cancellationToken: cancellationToken);
         }
         catch (Exception e) when (BatchRefusal.Is(e))
         {
             return null;
         }
-        var used = Abi.DecodeBool(Result(answers[0]));
-        var balance = Abi.DecodeUint256(Result(answers[1]));
-        if (answers[2].Error is { IsExecutionReverted: true } reverted)
-        {
-            reverted.TryGetRevertData(out var revertData);
-            return (used, balance, (Abi.TryDecodeRevertReason(revertData, out var reason) ? reason : SimulationReverted));
-        }
-        Result(answers[2]);
-        return (used, balance, null);
+        return (Abi.DecodeBool(Result(answers[0])), Abi.DecodeUint256(Result(answers[1])));
     }
 
     internal static byte[] Result(JsonRpcResponse answer)

@@ -50,7 +50,9 @@ public sealed class PaymentVerifier(PaymentNetworks networks, SettlementStore st
             }
             var state = await network.ReadTokenStateAsync(payment.Asset, payment.Authorization, key, cancellationToken);
             var chain = CheckChainState(payment, state, settings);
-            return chain is null ? VerifyOutcome.Valid(payer) with { Plan = SettlementPlan.Eoa } : VerifyOutcome.Invalid(chain.Value.Code, chain.Value.Message, payer);
+            return chain is null
+                ? VerifyOutcome.Valid(payer) with { Plan = SettlementPlan.Eoa with { GasEstimate = state.GasEstimate } }
+                : VerifyOutcome.Invalid(chain.Value.Code, chain.Value.Message, payer);
         }
         catch (RpcUnavailableException)
         {
@@ -118,7 +120,7 @@ public sealed class PaymentVerifier(PaymentNetworks networks, SettlementStore st
         {
             return (PaymentCode.ReplayDetected, "The token reports this authorization's nonce as used or canceled.");
         }
-        if (state.Balance < payment.Authorization.Value)
+        if (state.Balance is { } balance && balance < payment.Authorization.Value)
         {
             return (PaymentCode.InsufficientFunds, "The payer's balance is below the authorized value.");
         }

@@ -34,16 +34,31 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
             var feeQuote = ChooseFeesAsync(network, settings, options.Value, cancellationToken);
             // A counterfactual wallet's deployment is the facilitator's cost on top of the merchant's cap for the transfer.
             var gasCap = settings.MaxGasPerSettlement + (call.DeploymentGas ?? 0);
-            var gasQuote = SettlementGas.EstimateAsync(network, call.To, call.Data, signer.Address, gasCap,
-                options.Value.GasHeadroomPercent, cancellationToken);
+            // An EOA's verify simulated the transfer with eth_estimateGas: its estimate is the settlement's (no second call).
+            var gasQuote = plan.GasEstimate is { } simulated
+                ? Task.FromResult(GasLimit.From(simulated, gasCap, options.Value.GasHeadroomPercent))
+                : SettlementGas.EstimateAsync(network, call.To, call.Data, signer.Address, gasCap, options.Value.GasHeadroomPercent, cancellationToken);
             await Task.WhenAll(feeQuote, gasQuote);
             var (fees, gas) = (await feeQuote, await gasQuote);
             if (gas.ExceedsCap)
             {
                 return await RefuseAsync(settlement, PaymentCode.GasLimitExceeded, SettlementGas.ExceedsCapMessage(gas, gasCap), payer, network);
             }
+            // Refused as priced below the base fee (it rose since the quote): priced again from the pending block, within the same caps.
+            async Task<bool> RepriceAsync(CancellationToken token)
+            {
+                var quote = await network.FreshFeeQuoteAsync(token);
+                var fresh = Fees(quote, settings, options.Value);
+                if (fresh.Max <= fees.Max || fresh.Max < quote.BaseFee)
+                {
+                    return false; // the base fee did not move, or the caps keep the max fee below it: the refusal stands
+                }
+                fees = fresh;
+                return true;
+            }
             await SettlementSender.SendAsync(network, signer, settlement, nonce => new Eip1559Transaction(network.Options.ChainId, nonce,
-                fees.Priority, fees.Max, gas.Limit, call.To, BigInteger.Zero, call.Data), store, logger, cancellationToken, call.PayerKind, call.DeploymentGas);
+                fees.Priority, fees.Max, gas.Limit, call.To, BigInteger.Zero, call.Data), store, logger, cancellationToken, call.PayerKind, call.DeploymentGas,
+                RepriceAsync);
             return SettleOutcome.Confirmed(settlement);
         }
         catch (ContractRevertException revert) when (settlement.Status == SettlementStatus.Pending)
@@ -96,7 +111,12 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
     private static async Task<(BigInteger Priority, BigInteger Max)> ChooseFeesAsync(PaymentNetwork network, MerchantSettings settings, ChainOptions chain,
         CancellationToken cancellationToken)
     {
-        var (baseFee, tip) = await network.FeeQuoteAsync(cancellationToken);
+        return Fees(await network.FeeQuoteAsync(cancellationToken), settings, chain);
+    }
+
+    private static (BigInteger Priority, BigInteger Max) Fees((BigInteger BaseFee, BigInteger Tip) quote, MerchantSettings settings, ChainOptions chain)
+    {
+        var (baseFee, tip) = quote;
         var limit = BigInteger.Min(settings.GasPriceLimitWei, StuckTransactions.OperatorCapWei(chain));
         var max = BigInteger.Min(limit, (baseFee * 2) + tip);
         var priority = BigInteger.Min(tip, max);

@@ -15,16 +15,35 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
     private static readonly EthAddress PayTo = EthAddress.Parse("0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65");
 
     [Fact]
-    public async Task ReadTokenState_ValidAuthorization_OneBatchAnswersAllThree()
+    public async Task ReadTokenState_ValidAuthorization_OneEstimateAnswers_ItsGasIsTheSettlementsEstimate()
     {
         using var node = new CountingNode(refuseBatches: false);
         var network = Network(node);
-        var (authorization, signature) = Sign(EthKey.Parse(DevAccounts.Payers[0].PrivateKey));
+        var payer = EthKey.Parse(DevAccounts.Payers[0].PrivateKey);
+        var (authorization, signature) = Sign(payer);
 
         var state = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
 
-        Assert.Equal((false, P402.Core.Chain.DevChain.DevChain.PayerFunding, (string?)null), (state.AuthorizationUsed, state.Balance, state.SimulationRevert));
-        Assert.Equal((1, 0), (node.Batches, node.SingleCalls("eth_call")));
+        Assert.Equal((false, (BigInteger?)null, (string?)null), (state.AuthorizationUsed, state.Balance, state.SimulationRevert));
+        var direct = await chain.Rpc.EstimateGasAsync(chain.Usdc, TokenCalls.TransferWithAuthorization(authorization, signature), DevAccounts.Facilitator.Address);
+        Assert.Equal(direct, state.GasEstimate);
+        Assert.Equal((0, 1, 0), (node.Batches, node.SingleCalls("eth_estimateGas"), node.SingleCalls("eth_call")));
+    }
+
+    [Fact]
+    public async Task ReadTokenState_SimulationReverts_ReplayStateAndBalanceReadInOneBatch()
+    {
+        using var node = new CountingNode(refuseBatches: false);
+        var payer = EthKey.Parse(DevAccounts.Payers[1].PrivateKey);
+        var (authorization, _) = Sign(payer);
+        var (_, wrongSignature) = Sign(EthKey.Generate(), authorization);
+
+        var state = await Network(node).ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, CancellationToken.None);
+
+        Assert.NotNull(state.SimulationRevert);
+        Assert.Null(state.GasEstimate);
+        Assert.Equal((false, (BigInteger?)await chain.BalanceOfUsdcAsync(payer.Address)), (state.AuthorizationUsed, state.Balance));
+        Assert.Equal((1, 1, 0), (node.Batches, node.SingleCalls("eth_estimateGas"), node.SingleCalls("eth_call")));
     }
 
     [Fact]
@@ -32,16 +51,18 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
     {
         using var batching = new CountingNode(refuseBatches: false);
         using var refusing = new CountingNode(refuseBatches: true);
-        var (authorization, signature) = Sign(EthKey.Parse(DevAccounts.Payers[1].PrivateKey));
-        var expected = await Network(batching).ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
+        var (authorization, _) = Sign(EthKey.Parse(DevAccounts.Payers[1].PrivateKey));
+        var (_, wrongSignature) = Sign(EthKey.Generate(), authorization);
+        var expected = await Network(batching).ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, CancellationToken.None);
         var network = Network(refusing);
 
-        var first = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
-        var second = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
+        var first = await network.ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, CancellationToken.None);
+        var second = await network.ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, CancellationToken.None);
 
+        Assert.NotNull(expected.Balance);
         Assert.Equal(expected, first);
         Assert.Equal(expected, second);
-        Assert.Equal((1, 6), (refusing.Batches, refusing.SingleCalls("eth_call")));
+        Assert.Equal((1, 4), (refusing.Batches, refusing.SingleCalls("eth_call")));
     }
 
     [Fact]
@@ -99,7 +120,8 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
         var pendingAsked = node.PendingRequests;
         var second = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
 
-        Assert.Equal((false, P402.Core.Chain.DevChain.DevChain.PayerFunding, (string?)null), (first.AuthorizationUsed, first.Balance, first.SimulationRevert));
+        Assert.Equal((false, (BigInteger?)null, (string?)null), (first.AuthorizationUsed, first.Balance, first.SimulationRevert));
+        Assert.NotNull(first.GasEstimate);
         Assert.Equal(first, second);
         Assert.True(pendingAsked > 0);
         Assert.Equal(pendingAsked, node.PendingRequests); // the second read never asked about the pending block

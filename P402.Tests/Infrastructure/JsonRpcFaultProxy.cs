@@ -50,6 +50,9 @@ public sealed class JsonRpcFaultProxy : IAsyncDisposable
     /// <summary>Requests that call this JSON-RPC method are never answered (until the caller gives up), nor forwarded.</summary>
     public string? HangMethod { get; set; }
 
+    /// <summary>A single request calling this JSON-RPC method is answered as by a node without it (-32601, method not found), not forwarded.</summary>
+    public string? RefuseMethod { get; set; }
+
     /// <summary>The Retry-After (seconds) sent with a 429, if any.</summary>
     public int? RetryAfterSeconds { get; set; }
 
@@ -93,6 +96,15 @@ public sealed class JsonRpcFaultProxy : IAsyncDisposable
         {
             Interlocked.Increment(ref _hung);
             await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+        if (RefuseMethod is { } refused && methods is [var only] && only == refused && body[0] != (byte)'[')
+        {
+            using var request = JsonDocument.Parse(body);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(
+                $$$"""{"jsonrpc":"2.0","id":{{{request.RootElement.GetProperty("id").GetRawText()}}},"error":{"code":-32601,"message":"Method not found"}}""",
+                context.RequestAborted);
             return;
         }
         if (TakeTooManyNext() || Roll(TooManyRequestsRate))

@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using P402.Core.Chain;
 using P402.Core.Chain.Ethereum;
 using P402.Core.Chain.Rpc;
+using P402.Core.Overview;
 using P402.Core.Payments;
+using P402.Core.Payments.Sending;
 using P402.Tests.Infrastructure;
 using static P402.Tests.Facilitator.FacilitatorHttp;
 
@@ -27,7 +29,8 @@ public sealed class NonceGapTests(BlockTimeChainFixture fixture) : IClassFixture
             ["Chain:FacilitatorPrivateKey"] = secret,
             ["Chain:ConfirmationTimeoutSeconds"] = "1",
         });
-        var client = app.ClientFor(await app.CreateMerchantAsync());
+        var merchant = await app.CreateMerchantAsync();
+        var client = app.ClientFor(merchant);
         var account = app.Services.GetRequiredService<PaymentNetworks>().Find("eip155:8453")!.Signers.Accounts.Single();
         // A first settlement: the key's first use syncs its nonces from the chain (which would close a gap made before it).
         var first = NewPayment(Chain, payer: 0);
@@ -57,6 +60,25 @@ public sealed class NonceGapTests(BlockTimeChainFixture fixture) : IClassFixture
         var filler = await FindTransactionAsync(signer, gap, head);
         Assert.Equal(signer.ToLowerHex(), filler.GetProperty("to").GetString());
         Assert.Equal("0x0", filler.GetProperty("value").GetString());
+
+        // The filler is the facilitator's ETH, spent so that this settlement could be mined: an attempt of it, and in the gas total.
+        var fillerHash = filler.GetProperty("hash").GetString()!;
+        var fillerReceipt = (await Chain.Rpc.GetTransactionReceiptAsync(fillerHash))!;
+        var attempts = await Eventually.UntilAsync(() => app.AttemptsOfAsync(settlement.Id), a => a.Any(x => x.GasUsed is not null && x.TxHash == fillerHash),
+            TimeSpan.FromSeconds(60), "The filler's gas recorded");
+        var fill = Assert.Single(attempts, a => a.Outcome == AttemptOutcome.GapFill);
+        Assert.Equal((fillerHash, gap, fillerReceipt.GasUsed, (long)fillerReceipt.EffectiveGasPrice), (fill.TxHash, fill.Nonce, fill.GasUsed!.Value, fill.EffectiveGasPriceWei!.Value));
+        Assert.Equal(21_000, fill.GasUsed);
+        Assert.Equal((hash, AttemptOutcome.Mined), (attempts.Single(a => a.Outcome == AttemptOutcome.Mined).TxHash, AttemptOutcome.Mined));
+        var firstReceipt = (await Chain.Rpc.GetTransactionReceiptAsync((await app.SettlementOfAsync(first)).TxHash!))!;
+        var paymentReceipt = (await Chain.Rpc.GetTransactionReceiptAsync(hash))!;
+        var stats = await app.Services.GetRequiredService<OverviewService>().GetAsync(merchant.MerchantId, OverviewRange.Last24Hours, CancellationToken.None);
+        var expected = (firstReceipt.GasUsed * firstReceipt.EffectiveGasPrice) + (paymentReceipt.GasUsed * paymentReceipt.EffectiveGasPrice)
+            + (fillerReceipt.GasUsed * fillerReceipt.EffectiveGasPrice);
+        Assert.Equal((decimal)(double)expected, stats.GasSpentWei);
+        var api = await GetJsonAsync(client, $"/api/v1/settlements/{settlement.Id}");
+        Assert.Contains(api.GetProperty("attempts").EnumerateArray(), a => a.GetProperty("outcome").GetString() == "gapfill"
+            && a.GetProperty("txHash").GetString() == fillerHash && a.GetProperty("gasUsed").GetInt64() == 21_000);
     }
 
     /// <summary>The mined transaction of <paramref name="from"/> with <paramref name="nonce"/>, searched from block <paramref name="fromBlock"/>.</summary>

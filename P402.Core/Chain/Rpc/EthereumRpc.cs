@@ -46,6 +46,11 @@ public sealed class EthereumRpc : IEthereumRpc
                 : RpcJson.OptionalQuantity(block, "baseFeePerGas") ?? BigInteger.Zero,
             cancellationToken: cancellationToken);
 
+    public Task<BigInteger?> GetBaseFeeAsync(string blockTag, CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_getBlockByNumber", [blockTag, false],
+            static block => block.ValueKind == JsonValueKind.Null ? null : RpcJson.OptionalQuantity(block, "baseFeePerGas"),
+            cancellationToken: cancellationToken);
+
     public Task<BlockHeader?> GetBlockHeaderAsync(string blockTag, CancellationToken cancellationToken = default) =>
         _client.CallAsync("eth_getBlockByNumber", [blockTag, false], BlockHeader.Read, cancellationToken: cancellationToken);
 
@@ -66,12 +71,17 @@ public sealed class EthereumRpc : IEthereumRpc
         }
     }
 
-    public async Task<long> EstimateGasAsync(EthAddress contract, byte[] data, EthAddress? from = null, CancellationToken cancellationToken = default)
+    public Task<long> EstimateGasAsync(EthAddress contract, byte[] data, EthAddress? from = null, CancellationToken cancellationToken = default) =>
+        EstimateAsync([CallObject(contract, data, from)], cancellationToken);
+
+    public Task<long> EstimateGasAsync(EthAddress contract, byte[] data, EthAddress? from, string blockTag, CancellationToken cancellationToken = default) =>
+        EstimateAsync([CallObject(contract, data, from), blockTag], cancellationToken);
+
+    private async Task<long> EstimateAsync(object?[] parameters, CancellationToken cancellationToken)
     {
         try
         {
-            return await _client.CallAsync("eth_estimateGas", [CallObject(contract, data, from)], ReadInt64,
-                cancellationToken: cancellationToken);
+            return await _client.CallAsync("eth_estimateGas", parameters, ReadInt64, cancellationToken: cancellationToken);
         }
         catch (JsonRpcException exception) when (exception.IsExecutionReverted)
         {
@@ -84,6 +94,12 @@ public sealed class EthereumRpc : IEthereumRpc
 
     public Task<TransactionReceipt?> GetTransactionReceiptAsync(string transactionHash, CancellationToken cancellationToken = default) =>
         _client.CallAsync("eth_getTransactionReceipt", [transactionHash], TransactionReceipt.Read, cancellationToken: cancellationToken);
+
+    public Task<IReadOnlyList<TransactionReceipt>?> GetBlockReceiptsAsync(string blockTag, CancellationToken cancellationToken = default) =>
+        _client.CallAsync("eth_getBlockReceipts", [blockTag], static result => result.ValueKind == JsonValueKind.Null
+            ? null
+            : (IReadOnlyList<TransactionReceipt>?)[.. result.EnumerateArray().Select(r => TransactionReceipt.Read(r)!)],
+            cancellationToken: cancellationToken);
 
     public Task<RpcTransaction?> GetTransactionByHashAsync(string transactionHash, CancellationToken cancellationToken = default) =>
         _client.CallAsync("eth_getTransactionByHash", [transactionHash], RpcTransaction.Read, cancellationToken: cancellationToken);

@@ -20,4 +20,10 @@ public enum AttemptOutcome
 
     /// <summary>The node refused the broadcast: nothing reached the chain.</summary>
     Refused,
+
+    /// <summary>
+    /// Not this settlement's transaction: a 0-value self-transfer the facilitator sent to fill a nonce gap this settlement's
+    /// transaction waited behind. Its gas, once mined, is the facilitator's and counts with this settlement's.
+    /// </summary>
+    GapFill,
 }

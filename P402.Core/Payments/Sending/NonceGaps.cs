@@ -19,12 +19,15 @@ namespace P402.Core.Payments.Sending;
 /// A nonce is filled only once it has been a gap for <see cref="ChainOptions.StuckAfterBlocks"/> blocks and
 /// <see cref="ChainOptions.RpcTimeoutSeconds"/>: on a fast chain blocks pass while a concurrent send is still
 /// between taking its nonce and recording its transaction, and that is not a gap.
+/// A filler is recorded as a <see cref="AttemptOutcome.GapFill"/> attempt of the stuck settlement that waited behind it and followed
+/// to its receipt (<see cref="FollowFillsAsync"/>): its gas is the facilitator's ETH and counts in that merchant's gas total.
 /// </summary>
 internal sealed class NonceGaps(PaymentNetwork network, SettlementStore store, ChainOptions options, TimeProvider time, ILogger logger)
 {
     private const int MaxFillsPerPass = 16;
     private const long SelfTransferGas = 21_000;
     private readonly Dictionary<(string Signer, long Nonce), (long Head, long At)> _seen = [];
+    private bool _fillsToFollow = true; // at start a previous run may have left some
 
     /// <summary>Looks at the keys of <paramref name="stuck"/> (settlements unmined for <see cref="ChainOptions.StuckAfterBlocks"/> blocks).</summary>
     public async Task FillAsync(IReadOnlyList<Settlement> stuck, IReadOnlyList<Settlement> following,
@@ -47,7 +50,8 @@ internal sealed class NonceGaps(PaymentNetwork network, SettlementStore store, C
             var held = following.Where(s => s.SignerAddress == signer)
                 .SelectMany(s => live.GetValueOrDefault(s.Id)?.Select(a => a.Nonce) ?? (s.SignerNonce is { } n ? [n] : []))
                 .ToHashSet();
-            var lowest = stuck.Where(s => s.SignerAddress == signer && s.SignerNonce is not null).Min(s => s.SignerNonce!.Value);
+            var behind = stuck.Where(s => s.SignerAddress == signer && s.SignerNonce is not null).MinBy(s => s.SignerNonce!.Value)!;
+            var lowest = behind.SignerNonce!.Value;
             var mined = await network.Rpc.GetTransactionCountAsync(account.Address, BlockTag.Latest, cancellationToken);
             for (var nonce = mined; nonce < lowest && fills < MaxFillsPerPass; nonce++)
             {
@@ -55,7 +59,7 @@ internal sealed class NonceGaps(PaymentNetwork network, SettlementStore store, C
                 {
                     fills++;
                     _seen.Remove((signer, nonce));
-                    await FillOneAsync(account, nonce, cancellationToken);
+                    await FillOneAsync(account, nonce, behind, cancellationToken);
                 }
             }
         }
@@ -79,19 +83,56 @@ internal sealed class NonceGaps(PaymentNetwork network, SettlementStore store, C
         return head - first.Head >= options.StuckAfterBlocks && time.GetElapsedTime(first.At) >= TimeSpan.FromSeconds(options.RpcTimeoutSeconds);
     }
 
-    private async Task FillOneAsync(SignerAccount account, long nonce, CancellationToken cancellationToken)
+    /// <summary>Records the gas of the fillers that were mined; one whose nonce went to another transaction cost nothing and is Dropped.</summary>
+    public async Task FollowFillsAsync(CancellationToken cancellationToken)
+    {
+        if (!_fillsToFollow)
+        {
+            return;
+        }
+        var left = false;
+        foreach (var filler in await store.ListUnfinishedGapFillsAsync(network.Network, cancellationToken))
+        {
+            if (await network.Rpc.GetTransactionReceiptAsync(filler.TxHash, cancellationToken) is { } receipt)
+            {
+                await store.RecordGapFillMinedAsync(filler, receipt, cancellationToken);
+            }
+            else if (await network.Rpc.GetTransactionCountAsync(EthAddress.Parse(filler.Signer), BlockTag.Latest, cancellationToken) > filler.Nonce)
+            {
+                // The nonce is mined; asked again in case the filler itself was mined between the two reads.
+                if (await network.Rpc.GetTransactionReceiptAsync(filler.TxHash, cancellationToken) is { } late)
+                {
+                    await store.RecordGapFillMinedAsync(filler, late, cancellationToken);
+                }
+                else
+                {
+                    await store.DropGapFillAsync(filler, cancellationToken);
+                }
+            }
+            else
+            {
+                left = true;
+            }
+        }
+        _fillsToFollow = left;
+    }
+
+    private async Task FillOneAsync(SignerAccount account, long nonce, Settlement behind, CancellationToken cancellationToken)
     {
         account.Nonces.Claim(nonce);
         var baseFee = await network.Rpc.GetLatestBaseFeeAsync(cancellationToken);
         var tip = await network.Rpc.MaxPriorityFeePerGasAsync(cancellationToken);
         var maxFee = BigInteger.Min(StuckTransactions.OperatorCapWei(options), (baseFee * 2) + tip);
-        var filler = new Eip1559Transaction(network.Options.ChainId, nonce, BigInteger.Min(tip, maxFee), maxFee, SelfTransferGas, account.Address,
-            BigInteger.Zero, []).Sign(account.Key);
+        var transaction = new Eip1559Transaction(network.Options.ChainId, nonce, BigInteger.Min(tip, maxFee), maxFee, SelfTransferGas, account.Address,
+            BigInteger.Zero, []);
+        var filler = transaction.Sign(account.Key);
         var signer = account.Address.ToString();
         try
         {
             await network.Rpc.SendRawTransactionAsync(filler.Raw, cancellationToken);
             SendingLog.GapFilled(logger, signer, nonce, filler.HashHex);
+            await store.RecordGapFillAsync(behind.Id, AttemptDraft.Of(transaction, filler, account.Address), behind.SignerNonce!.Value, cancellationToken);
+            _fillsToFollow = true;
         }
         catch (JsonRpcException refused)
         {

@@ -22,4 +22,7 @@ internal static partial class SendingLog
 
     [LoggerMessage(EventId = 3205, Level = LogLevel.Information, Message = "Signer {Signer}: nonce {Nonce} not filled: {Reason}")]
     public static partial void GapFillRefused(ILogger logger, string signer, long nonce, string reason);
+
+    [LoggerMessage(EventId = 3206, Level = LogLevel.Warning, Message = "Settlement {SettlementId}: the node refused {TxHash} as underpriced ({Reason}); signed again at a fresh fee quote")]
+    public static partial void Repriced(ILogger logger, string settlementId, string txHash, string reason);
 }

@@ -11,19 +11,21 @@ namespace P402.Core.Payments.Sending;
 /// No lock is held across the broadcast round trip: the key's nonce sequence hands out the next nonce at
 /// once. A nonce the node refused goes back to the sequence; a nonce the node calls too low was used
 /// elsewhere, so the sequence catches up and the transaction is signed once more with a fresh nonce
-/// (the first can never be mined: its nonce is spent).
+/// (the first can never be mined: its nonce is spent). A first send refused as priced below the base fee never reached the
+/// pool: with <c>reprice</c> it is Refused, re-priced from a fresh fee quote and signed once more.
 /// </summary>
 internal static class SettlementSender
 {
     public static async Task SendAsync(PaymentNetwork network, SignerAccount signer, Settlement settlement, Func<long, Eip1559Transaction> build,
         SettlementStore store, ILogger logger, CancellationToken cancellationToken, Signatures.PayerKind payerKind = Signatures.PayerKind.Eoa,
-        long? deploymentGas = null)
+        long? deploymentGas = null, Func<CancellationToken, Task<bool>>? reprice = null)
     {
         // Under the key's lease (several instances on one database): its nonces are this instance's until the broadcast is done.
         using var lease = await network.Signers.EnterAsync(signer, SignerTakeover.For(network, signer, store, logger), cancellationToken);
         signer.Began();
         try
         {
+            var repriced = false;
             for (var attempt = 0; ; attempt++)
             {
                 var nonce = await signer.Nonces.TakeAsync(cancellationToken);
@@ -65,6 +67,17 @@ internal static class SettlementSender
                     else
                     {
                         signer.Nonces.Return(nonce);
+                        if (!repriced && reprice is not null && BroadcastAnswers.IsUnderpriced(refused))
+                        {
+                            repriced = true;
+                            if (await reprice(cancellationToken))
+                            {
+                                SendingLog.Repriced(logger, settlement.Id, hash, refused.RpcMessage);
+                                await store.MarkAttemptRefusedAsync(settlement, hash, $"Refused as underpriced ({refused.RpcMessage}); re-priced from a fresh fee quote.",
+                                    cancellationToken);
+                                continue;
+                            }
+                        }
                     }
                     if (refused.RpcMessage.Contains("insufficient funds", StringComparison.OrdinalIgnoreCase))
                     {

@@ -9,5 +9,8 @@ namespace P402.Core.Payments.Signatures;
 /// </summary>
 internal sealed record SettlementPlan(PayerKind PayerKind, byte[]? ContractSignature, Erc6492Wrapper? Deployment)
 {
+    /// <summary>The gas of verify's passing simulation (an EOA's <c>eth_estimateGas</c>): the settlement needs no second estimate.</summary>
+    public long? GasEstimate { get; init; }
+
     public static SettlementPlan Eoa { get; } = new(PayerKind.Eoa, null, null);
 }

@@ -26,6 +26,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
     private const int ForgetEveryBlocks = 16;
 
     private readonly ReadBatch<TransactionReceipt> _receipts = ReadBatch<TransactionReceipt>.Receipts(network.Rpc);
+    private readonly BlockReceipts _blockReceipts = new(network.Rpc);
     private readonly CanonicalBlocks _canonical = new(ReadBatch<BlockHeader>.Blocks(network.Rpc), options.ReorgWindowBlocks);
     private readonly StuckTransactions _stuck = new(network, store, confirmer, waiters, merchants, options, logger);
     private readonly NonceGaps _gaps = new(network, store, options, time, logger);
@@ -86,7 +87,8 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
             {
                 return;
             }
-            if (await _canonical.FollowAsync(head, cancellationToken))
+            var chainReorged = await _canonical.FollowAsync(head, cancellationToken);
+            if (chainReorged)
             {
                 WatcherLog.ChainReorged(logger, network.Network, head.Number);
             }
@@ -102,14 +104,18 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
             var live = unmined.Count > 0 ? await store.ListLiveAttemptsAsync(network.Network, cancellationToken) : EmptyLive;
             if (unmined.Count > 0)
             {
-                unmined = await FinishMinedAsync(unmined, live, head, cancellationToken);
+                var scan = await _blockReceipts.ScanAsync(head.Number, chainReorged || firstPass, cancellationToken);
+                var reorgedIds = reorged.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+                unmined = await FinishMinedAsync(unmined, live, head, scan, s => Due(s, head, firstPass, idle, reorgedIds), cancellationToken);
             }
             else
             {
                 _unminedSince.Clear();
                 _gaps.Clear();
             }
+            _blockReceipts.Scanned(head.Number); // what was mined through the head is recorded
             await FollowUnminedAsync(unmined, live, head, firstPass, idle, [.. reorged.Select(s => s.Id)], cancellationToken);
+            await _gaps.FollowFillsAsync(cancellationToken);
             if (head.Number % ForgetEveryBlocks == 0 || firstPass)
             {
                 await store.ForgetSignedTransactionsAsync(network.Network, head.Number - options.ReorgWindowBlocks, cancellationToken);
@@ -162,12 +168,25 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
         return reorged;
     }
 
-    /// <summary>Asks for the receipts of the unmined settlements in one batch and records those mined in one transaction; returns those still unmined.</summary>
+    /// <summary>
+    /// Finds the receipts of the unmined settlements, records those mined in one transaction and returns those still unmined: from
+    /// the new blocks' receipts (<paramref name="scan"/>), and by hash (one batch) for those the scan may not cover (<paramref name="due"/>:
+    /// reorged, or followed up this pass) or for all of them when there is no scan.
+    /// </summary>
     private async Task<List<Settlement>> FinishMinedAsync(List<Settlement> unmined, IReadOnlyDictionary<string, IReadOnlyList<SettlementAttempt>> live,
-        BlockHeader head, CancellationToken cancellationToken)
+        BlockHeader head, IReadOnlyDictionary<string, TransactionReceipt>? scan, Func<Settlement, bool> due, CancellationToken cancellationToken)
     {
         var hashes = unmined.Select(s => LiveAttempts.Hashes(s, live)).ToList();
-        var receipts = await _receipts.GetAsync([.. hashes.SelectMany(h => h)], cancellationToken);
+        var byHash = unmined.Select(s => scan is null || due(s)).ToList();
+        var asked = await _receipts.GetAsync([.. hashes.Where((_, i) => byHash[i]).SelectMany(h => h)], cancellationToken);
+        var receipts = new TransactionReceipt?[hashes.Sum(h => h.Count)];
+        for (int i = 0, at = 0, next = 0; i < unmined.Count; at += hashes[i].Count, i++)
+        {
+            for (var j = 0; j < hashes[i].Count; j++)
+            {
+                receipts[at + j] = byHash[i] ? asked[next++] : scan!.GetValueOrDefault(hashes[i][j]);
+            }
+        }
         var still = new List<Settlement>();
         var found = new List<(Settlement, TransactionReceipt, bool)>();
         for (int i = 0, at = 0; i < unmined.Count; at += hashes[i].Count, i++)
@@ -185,6 +204,13 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
         }
         await confirmer.FinalizeManyAsync(found, cancellationToken);
         return still;
+    }
+
+    /// <summary>Whether <see cref="FollowUnminedAsync"/> looks at the settlement this pass (then its receipts are asked by hash too).</summary>
+    private bool Due(Settlement settlement, BlockHeader head, bool firstPass, bool idle, HashSet<string> reorged)
+    {
+        var seenBefore = _unminedSince.TryGetValue(settlement.Id, out var since);
+        return firstPass || reorged.Contains(settlement.Id) || (idle && seenBefore) || (seenBefore && head.Number - since >= options.StuckAfterBlocks);
     }
 
     /// <summary>The block holding a receipt counts as one confirmation, each block on top as one more.</summary>
