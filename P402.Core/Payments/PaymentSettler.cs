@@ -42,7 +42,7 @@ public sealed class PaymentSettler(
             failedBefore = existing;
         }
 
-        var verdict = await verifier.VerifyAsync(command.MerchantId, payment, cancellationToken);
+        var verdict = await verifier.VerifyAsync(command.MerchantId, payment, cancellationToken, Simulation.EstimateGas);
         if (!verdict.IsValid)
         {
             // A concurrent duplicate may have reserved (or already mined) this authorization since our

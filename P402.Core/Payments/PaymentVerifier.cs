@@ -18,7 +18,12 @@ public sealed class PaymentVerifier(PaymentNetworks networks, SettlementStore st
     /// <summary>validBefore must leave this much time to get the transaction mined.</summary>
     public static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(6);
 
-    public async Task<VerifyOutcome> VerifyAsync(string merchantId, ParsedPayment payment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Simulates with <see cref="Simulation.Call"/> for <c>/verify</c>, and with <see cref="Simulation.EstimateGas"/> for a settlement, whose
+    /// transaction then uses the simulation's gas.
+    /// </summary>
+    public async Task<VerifyOutcome> VerifyAsync(string merchantId, ParsedPayment payment, CancellationToken cancellationToken,
+        Simulation simulation = Simulation.Call)
     {
         var payer = payment.Authorization.From.ToString();
         var local = CheckLocally(payment, out var network);
@@ -48,7 +53,7 @@ public sealed class PaymentVerifier(PaymentNetworks networks, SettlementStore st
             {
                 return await WalletVerification.VerifyAsync(network, payment, signature, settings, cancellationToken);
             }
-            var state = await network.ReadTokenStateAsync(payment.Asset, payment.Authorization, key, cancellationToken);
+            var state = await network.ReadTokenStateAsync(payment.Asset, payment.Authorization, key, simulation, cancellationToken);
             var chain = CheckChainState(payment, state, settings);
             return chain is null
                 ? VerifyOutcome.Valid(payer) with { Plan = SettlementPlan.Eoa with { GasEstimate = state.GasEstimate } }

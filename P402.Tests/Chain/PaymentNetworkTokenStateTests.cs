@@ -22,12 +22,40 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
         var payer = EthKey.Parse(DevAccounts.Payers[0].PrivateKey);
         var (authorization, signature) = Sign(payer);
 
-        var state = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
+        var state = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, Simulation.EstimateGas, CancellationToken.None);
 
         Assert.Equal((false, (BigInteger?)null, (string?)null), (state.AuthorizationUsed, state.Balance, state.SimulationRevert));
         var direct = await chain.Rpc.EstimateGasAsync(chain.Usdc, TokenCalls.TransferWithAuthorization(authorization, signature), DevAccounts.Facilitator.Address);
         Assert.Equal(direct, state.GasEstimate);
         Assert.Equal((0, 1, 0), (node.Batches, node.SingleCalls("eth_estimateGas"), node.SingleCalls("eth_call")));
+    }
+
+    [Fact]
+    public async Task ReadTokenState_ForVerify_OneEthCallAnswers_NoEstimateAsked()
+    {
+        using var node = new CountingNode(refuseBatches: false);
+        var (authorization, signature) = Sign(EthKey.Parse(DevAccounts.Payers[0].PrivateKey));
+
+        var state = await Network(node).ReadTokenStateAsync(chain.Usdc, authorization, signature, Simulation.Call, CancellationToken.None);
+
+        Assert.Equal((false, (BigInteger?)null, (string?)null, (long?)null), (state.AuthorizationUsed, state.Balance, state.SimulationRevert, state.GasEstimate));
+        Assert.Equal((0, 0, 1), (node.Batches, node.SingleCalls("eth_estimateGas"), node.SingleCalls("eth_call")));
+    }
+
+    [Fact]
+    public async Task ReadTokenState_ForVerify_SimulationReverts_SameAnswerAsTheSettlementsSimulation()
+    {
+        using var node = new CountingNode(refuseBatches: false);
+        var payer = EthKey.Parse(DevAccounts.Payers[1].PrivateKey);
+        var (authorization, _) = Sign(payer);
+        var (_, wrongSignature) = Sign(EthKey.Generate(), authorization);
+        var network = Network(node);
+
+        var forVerify = await network.ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, Simulation.Call, CancellationToken.None);
+        var forSettlement = await network.ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, Simulation.EstimateGas, CancellationToken.None);
+
+        Assert.NotNull(forVerify.SimulationRevert);
+        Assert.Equal(forSettlement, forVerify);
     }
 
     [Fact]
@@ -38,7 +66,7 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
         var (authorization, _) = Sign(payer);
         var (_, wrongSignature) = Sign(EthKey.Generate(), authorization);
 
-        var state = await Network(node).ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, CancellationToken.None);
+        var state = await Network(node).ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, Simulation.EstimateGas, CancellationToken.None);
 
         Assert.NotNull(state.SimulationRevert);
         Assert.Null(state.GasEstimate);
@@ -53,11 +81,11 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
         using var refusing = new CountingNode(refuseBatches: true);
         var (authorization, _) = Sign(EthKey.Parse(DevAccounts.Payers[1].PrivateKey));
         var (_, wrongSignature) = Sign(EthKey.Generate(), authorization);
-        var expected = await Network(batching).ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, CancellationToken.None);
+        var expected = await Network(batching).ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, Simulation.EstimateGas, CancellationToken.None);
         var network = Network(refusing);
 
-        var first = await network.ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, CancellationToken.None);
-        var second = await network.ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, CancellationToken.None);
+        var first = await network.ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, Simulation.EstimateGas, CancellationToken.None);
+        var second = await network.ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, Simulation.EstimateGas, CancellationToken.None);
 
         Assert.NotNull(expected.Balance);
         Assert.Equal(expected, first);
@@ -74,8 +102,8 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
         var (authorization, _) = Sign(payer);
         var (_, wrongSignature) = Sign(EthKey.Generate(), authorization);
 
-        var batched = await Network(batching).ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, CancellationToken.None);
-        var single = await Network(refusing).ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, CancellationToken.None);
+        var batched = await Network(batching).ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, Simulation.EstimateGas, CancellationToken.None);
+        var single = await Network(refusing).ReadTokenStateAsync(chain.Usdc, authorization, wrongSignature, Simulation.EstimateGas, CancellationToken.None);
 
         Assert.NotNull(batched.SimulationRevert);
         Assert.Equal(single, batched);
@@ -99,7 +127,7 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
         var (authorization, signature) = Sign(payer, new TransferAuthorization(payer.Address, PayTo, new BigInteger(10_000), lastBlockTime + 1, now + 600,
             System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
-        var state = await Network(node).ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
+        var state = await Network(node).ReadTokenStateAsync(chain.Usdc, authorization, signature, Simulation.EstimateGas, CancellationToken.None);
 
         Assert.Null(state.SimulationRevert);
         var atLastBlock = await Assert.ThrowsAsync<ContractRevertException>(() => chain.Rpc.CallAsync(chain.Usdc,
@@ -116,9 +144,9 @@ public sealed class PaymentNetworkTokenStateTests(AnvilChainFixture chain) : ICl
         var network = Network(node);
         var (authorization, signature) = Sign(EthKey.Parse(DevAccounts.Payers[0].PrivateKey));
 
-        var first = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
+        var first = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, Simulation.EstimateGas, CancellationToken.None);
         var pendingAsked = node.PendingRequests;
-        var second = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, CancellationToken.None);
+        var second = await network.ReadTokenStateAsync(chain.Usdc, authorization, signature, Simulation.EstimateGas, CancellationToken.None);
 
         Assert.Equal((false, (BigInteger?)null, (string?)null), (first.AuthorizationUsed, first.Balance, first.SimulationRevert));
         Assert.NotNull(first.GasEstimate);
