@@ -52,5 +52,8 @@ internal sealed class SqliteWriteGate
 
     public void Leave() => _writer.Release();
 
+    /// <summary>Whether a writer holds the gate now (for tests: nothing may keep it once its write is over).</summary>
+    public bool IsHeld => _writer.CurrentCount == 0;
+
     private static SqliteException Busy() => new("database is locked (waited for this process's other writers)", SqliteBusy);
 }
