@@ -16,55 +16,41 @@ public sealed partial class SettlementStore
     /// before it is broadcast (a crash cannot lose it). A live attempt with another nonce can no longer be
     /// mined (its nonce went elsewhere: that is why the transaction was signed again), so it is Dropped.
     /// </summary>
-    public async Task MarkSubmittedAsync(Settlement settlement, AttemptDraft attempt, CancellationToken cancellationToken,
+    public Task MarkSubmittedAsync(Settlement settlement, AttemptDraft attempt, CancellationToken cancellationToken,
         Signatures.PayerKind payerKind = Signatures.PayerKind.Eoa, long? deploymentGas = null)
     {
-        ArgumentNullException.ThrowIfNull(settlement);
         ArgumentNullException.ThrowIfNull(attempt);
-        // Group-committed with the other settlements' (one transaction and fsync for all that arrive together).
-        await _writes.WriteAsync(async (db, ct) =>
+        return UpdateWithAttemptsAsync(settlement, (s, attempts, db) =>
         {
-            await ChangeWithAttemptsAsync(db, settlement, (s, attempts, db) =>
+            foreach (var stale in attempts.Where(a => a.Outcome == AttemptOutcome.Pending && a.Nonce != attempt.Nonce))
             {
-                foreach (var stale in attempts.Where(a => a.Outcome == AttemptOutcome.Pending && a.Nonce != attempt.Nonce))
-                {
-                    Finish(stale, AttemptOutcome.Dropped, $"Its nonce {stale.Nonce} went to another transaction; signed again with nonce {attempt.Nonce}.");
-                }
-                db.SettlementAttempts.Add(new SettlementAttempt
-                {
-                    SettlementId = s.Id,
-                    Number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1,
-                    TxHash = attempt.TxHash,
-                    Nonce = attempt.Nonce,
-                    Signer = attempt.Signer,
-                    MaxFeePerGasWei = attempt.MaxFeePerGasWei,
-                    MaxPriorityFeePerGasWei = attempt.MaxPriorityFeePerGasWei,
-                    GasLimit = attempt.GasLimit,
-                    RawTransaction = attempt.RawTransaction,
-                    SentAt = time.GetUtcNow().UtcDateTime,
-                    Outcome = AttemptOutcome.Pending,
-                });
-                if (s.Status != SettlementStatus.Submitted)
-                {
-                    s.PayerKind = payerKind;
-                    s.DeploymentGas = deploymentGas;
-                }
-                s.Status = SettlementStatus.Submitted;
-                s.TxHash = attempt.TxHash;
-                s.RawTransaction = attempt.RawTransaction;
-                s.SignerAddress = attempt.Signer;
-                s.SignerNonce = attempt.Nonce;
-                // Saved whatever the object held when attached: a batch that failed runs this again on the changed object.
-                var entry = db.Entry(s);
-                foreach (var property in (string[])[nameof(s.Status), nameof(s.TxHash), nameof(s.RawTransaction), nameof(s.SignerAddress),
-                    nameof(s.SignerNonce), nameof(s.PayerKind), nameof(s.DeploymentGas)])
-                {
-                    entry.Property(property).IsModified = true;
-                }
-            }, ct);
-            return true;
+                Finish(stale, AttemptOutcome.Dropped, $"Its nonce {stale.Nonce} went to another transaction; signed again with nonce {attempt.Nonce}.");
+            }
+            db.SettlementAttempts.Add(new SettlementAttempt
+            {
+                SettlementId = s.Id,
+                Number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1,
+                TxHash = attempt.TxHash,
+                Nonce = attempt.Nonce,
+                Signer = attempt.Signer,
+                MaxFeePerGasWei = attempt.MaxFeePerGasWei,
+                MaxPriorityFeePerGasWei = attempt.MaxPriorityFeePerGasWei,
+                GasLimit = attempt.GasLimit,
+                RawTransaction = attempt.RawTransaction,
+                SentAt = time.GetUtcNow().UtcDateTime,
+                Outcome = AttemptOutcome.Pending,
+            });
+            if (s.Status != SettlementStatus.Submitted)
+            {
+                s.PayerKind = payerKind;
+                s.DeploymentGas = deploymentGas;
+            }
+            s.Status = SettlementStatus.Submitted;
+            s.TxHash = attempt.TxHash;
+            s.RawTransaction = attempt.RawTransaction;
+            s.SignerAddress = attempt.Signer;
+            s.SignerNonce = attempt.Nonce;
         }, cancellationToken);
-        Publish(settlement);
     }
 
     /// <summary>
@@ -276,17 +262,11 @@ public sealed partial class SettlementStore
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await ChangeWithAttemptsAsync(db, settlement, change, cancellationToken);
-        Publish(settlement);
-    }
-
-    private async Task ChangeWithAttemptsAsync(Data.P402DbContext db, Settlement settlement, Action<Settlement, List<SettlementAttempt>, Data.P402DbContext> change,
-        CancellationToken cancellationToken)
-    {
         var attempts = await db.SettlementAttempts.Where(a => a.SettlementId == settlement.Id).ToListAsync(cancellationToken);
         db.Settlements.Attach(settlement);
         change(settlement, attempts, db);
         settlement.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        Publish(settlement);
     }
 }

@@ -10,8 +10,6 @@ namespace P402.Core.Payments;
 /// </summary>
 public sealed partial class SettlementStore(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events)
 {
-    private readonly GroupCommit _writes = new(contexts);
-
     // Every verify asks this: compiled once, so a verify pays for the lookup and not for translating it.
     private static readonly Func<P402DbContext, string, string, string, string, CancellationToken, Task<bool>> HeldByLiveSettlement =
         EF.CompileAsyncQuery((P402DbContext db, string network, string asset, string payer, string nonce, CancellationToken _) =>
@@ -43,7 +41,8 @@ public sealed partial class SettlementStore(IDbContextFactory<P402DbContext> con
     /// <summary>Inserts the Pending row; false when another request already holds this authorization.</summary>
     public async Task<bool> TryReserveAsync(Settlement settlement, CancellationToken cancellationToken)
     {
-        if (!await _writes.WriteAsync((db, ct) => db.TryInsertAsync(settlement, ct), cancellationToken))
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.TryInsertAsync(settlement, cancellationToken))
         {
             return await HoldsAuthorizationAsync(settlement, CancellationToken.None)
                 ? false
@@ -94,13 +93,15 @@ public sealed partial class SettlementStore(IDbContextFactory<P402DbContext> con
     /// </summary>
     public async Task<bool> TryClaimDeliveryAsync(string settlementId, string requestId, string? paymentId, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        return await _writes.WriteAsync(async (db, ct) => await db.Settlements
+        var claimed = await db.Settlements
             .Where(s => s.Id == settlementId && s.Status == SettlementStatus.Confirmed && s.DeliveredAt == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.DeliveredAt, now)
                 .SetProperty(x => x.DeliveredRequestId, requestId)
-                .SetProperty(x => x.DeliveredPaymentId, paymentId), ct) == 1, cancellationToken);
+                .SetProperty(x => x.DeliveredPaymentId, paymentId), cancellationToken);
+        return claimed == 1;
     }
 
     /// <summary>Settlements a crash may have left behind.</summary>
