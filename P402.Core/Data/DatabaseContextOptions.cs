@@ -13,7 +13,8 @@ internal static class DatabaseContextOptions
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(options.ConnectionString, o => o.CommandTimeout(options.CommandTimeoutSeconds))
-                    .AddInterceptors(new SqliteConnectionInterceptor(options.SqliteSynchronous));
+                    .AddInterceptors(new SqliteConnectionInterceptor(options.SqliteSynchronous),
+                        new SqliteWriteGateInterceptor(options.ConnectionString, SqliteWriteGate.Timeout));
                 break;
             case DatabaseProvider.Postgres:
                 // A pooled connection that a server restart broke fails its first command: retried (briefly) on a

@@ -23,7 +23,14 @@ public sealed class PaymentSettler(
     public async Task<SettleOutcome> SettleAsync(SettleCommand command, CancellationToken cancellationToken)
     {
         var outcome = await ExecuteAsync(command, cancellationToken);
-        return outcome.Success ? await delivery.DeliverAsync(outcome, command, cancellationToken) : outcome;
+        if (!outcome.Success)
+        {
+            return outcome;
+        }
+        var started = SettlementStages.Now();
+        var delivered = await delivery.DeliverAsync(outcome, command, cancellationToken);
+        SettlementStages.Record("deliver", started);
+        return delivered;
     }
 
     private async Task<SettleOutcome> ExecuteAsync(SettleCommand command, CancellationToken cancellationToken)
@@ -31,6 +38,7 @@ public sealed class PaymentSettler(
         var payment = command.Payment;
         var payer = payment.Authorization.From.ToString();
         Settlement? failedBefore = null;
+        var stage = SettlementStages.Now();
         if (networks.TryResolve(payment.Network, payment.X402Version, out var network)
             && await store.FindByAuthorizationAsync(network!.Network, payment, cancellationToken) is { } existing)
         {
@@ -42,7 +50,9 @@ public sealed class PaymentSettler(
             failedBefore = existing;
         }
 
+        stage = SettlementStages.Record("lookup", stage);
         var verdict = await verifier.VerifyAsync(command.MerchantId, payment, cancellationToken, Simulation.EstimateGas);
+        stage = SettlementStages.Record("verify", stage);
         if (!verdict.IsValid)
         {
             // A concurrent duplicate may have reserved (or already mined) this authorization since our
@@ -63,13 +73,17 @@ public sealed class PaymentSettler(
             return await OutcomeOfExistingAsync(winner!, command, payer, cancellationToken);
         }
         PaymentLog.Reserved(logger, settlement.Id, command.RequestId);
+        stage = SettlementStages.Record("reserve", stage);
 
         var submitted = await submitter.SubmitAsync(network!, settlement, payment, verdict.Plan ?? Signatures.SettlementPlan.Eoa, cancellationToken);
+        stage = SettlementStages.Record("submit", stage);
         if (!submitted.Success)
         {
             return submitted;
         }
-        return await confirmer.WaitAsync(network!, settlement, cancellationToken);
+        var confirmed = await confirmer.WaitAsync(network!, settlement, cancellationToken);
+        SettlementStages.Record("wait", stage);
+        return confirmed;
     }
 
     private async Task<SettleOutcome> OutcomeOfExistingAsync(Settlement existing, SettleCommand command, string payer, CancellationToken cancellationToken)

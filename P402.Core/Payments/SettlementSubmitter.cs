@@ -28,6 +28,7 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
         var payer = payment.Authorization.From.ToString();
         try
         {
+            var started = SettlementStages.Now();
             var settings = await merchants.GetSettingsAsync(settlement.MerchantId, cancellationToken);
             var signer = await network.Signers.ChooseAsync(cancellationToken);
             var call = await SettlementCalls.BuildAsync(network, payment, plan, cancellationToken);
@@ -40,6 +41,7 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
                 : SettlementGas.EstimateAsync(network, call.To, call.Data, signer.Address, gasCap, options.Value.GasHeadroomPercent, cancellationToken);
             await Task.WhenAll(feeQuote, gasQuote);
             var (fees, gas) = (await feeQuote, await gasQuote);
+            SettlementStages.Record("prepare", started);
             if (gas.ExceedsCap)
             {
                 return await RefuseAsync(settlement, PaymentCode.GasLimitExceeded, SettlementGas.ExceedsCapMessage(gas, gasCap), payer, network);

@@ -21,7 +21,9 @@ internal static class SettlementSender
         long? deploymentGas = null, Func<CancellationToken, Task<bool>>? reprice = null)
     {
         // Under the key's lease (several instances on one database): its nonces are this instance's until the broadcast is done.
+        var stage = SettlementStages.Now();
         using var lease = await network.Signers.EnterAsync(signer, SignerTakeover.For(network, signer, store, logger), cancellationToken);
+        stage = SettlementStages.Record("lease", stage);
         signer.Began();
         try
         {
@@ -29,12 +31,15 @@ internal static class SettlementSender
             for (var attempt = 0; ; attempt++)
             {
                 var nonce = await signer.Nonces.TakeAsync(cancellationToken);
+                stage = SettlementStages.Record("nonce", stage);
                 var transaction = build(nonce);
                 var signed = transaction.Sign(signer.Key);
+                stage = SettlementStages.Record("sign", stage);
                 var hash = signed.HashHex;
                 try
                 {
                     await store.MarkSubmittedAsync(settlement, AttemptDraft.Of(transaction, signed, signer.Address), cancellationToken, payerKind, deploymentGas);
+                    stage = SettlementStages.Record("store", stage);
                 }
                 catch
                 {
@@ -44,6 +49,7 @@ internal static class SettlementSender
                 try
                 {
                     await BroadcastAsync(network, signed, cancellationToken);
+                    stage = SettlementStages.Record("broadcast", stage);
                     signer.Outcome(null);
                     PaymentLog.Broadcast(logger, settlement.Id, hash, nonce);
                     return;

@@ -77,6 +77,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
     private async Task PassAsync(bool firstPass, CancellationToken cancellationToken)
     {
         await _pass.WaitAsync(cancellationToken);
+        var started = SettlementStages.Now();
         try
         {
             var head = await network.Rpc.GetBlockHeaderAsync(BlockTag.Latest, cancellationToken)
@@ -120,6 +121,7 @@ internal sealed class SettlementWatcher(PaymentNetwork network, SettlementStore 
             {
                 await store.ForgetSignedTransactionsAsync(network.Network, head.Number - options.ReorgWindowBlocks, cancellationToken);
             }
+            SettlementStages.Record("watcher-pass", started); // a pass that had a new block (or a recheck) to follow
         }
         finally
         {
