@@ -55,7 +55,14 @@ public sealed class ScreenshotTourE2ETests(DashboardAppFixture app)
         {
             await DashboardPages.OpenAsync(page, path);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+            // The picture of the page with its rows, not of its grid still loading ("Loading settlements…").
+            await Expect(page.Locator("[data-testid$='-loading']")).ToHaveCountAsync(0);
             await DashboardPages.ExpectNoSidewaysScrollAsync(page);
+            if (name is "receipts")
+            {
+                // The grid's last column at both sizes (at 1440 the Revoke button sat on the card's right edge).
+                await DashboardPages.ExpectFullyOnScreenAsync(page.GetByRole(AriaRole.Button, new() { Name = $"Revoke receipt {receipt.Id}" }));
+            }
             await DashboardPages.ScreenshotAsync(page, $"{name}-{width}");
         }
 

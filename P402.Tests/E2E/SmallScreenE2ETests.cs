@@ -39,6 +39,29 @@ public sealed class SmallScreenE2ETests(DashboardAppFixture app)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(PhoneWidth, PhoneHeight)]
+    [InlineData(360, 740)]
+    public async Task Receipts_OnAPhone_TheShortReceiptIdStaysOnOneLine(int width, int height)
+    {
+        var page = await app.NewPageAsync(width, height);
+        var email = DashboardAppFixture.NewEmail("phone");
+        await DashboardPages.RegisterAsync(page, email);
+        var receipt = await Seed.ReceiptAsync(await app.MerchantOfAsync(email), "https://api.example.com/weather?city=lisbon");
+
+        await DashboardPages.OpenAsync(page, "receipts");
+        var shown = page.GetByTestId($"receipt-row-{receipt.Id}").Locator(".p402-copy-text");
+        await Expect(shown).ToHaveTextAsync(receipt.Id[..13] + "…" + receipt.Id[^4..]);
+        // One line box for the text: "rcpt_01M8S571…EJ" above "09" reads as two ids (seen at 390 px).
+        var lines = await shown.EvaluateAsync<int>("e => { const r = document.createRange(); r.selectNodeContents(e); return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }");
+        Assert.Equal(1, lines);
+        await DashboardPages.ExpectFullyOnScreenAsync(page.GetByTestId($"copy-receipt-{receipt.Id}"));
+        await DashboardPages.ExpectFullyOnScreenAsync(page.GetByRole(AriaRole.Link, new() { Name = $"Settlement of receipt {receipt.Id}" }));
+        await DashboardPages.ExpectNoSidewaysScrollAsync(page);
+        await DashboardPages.ScreenshotAsync(page, $"defect-receipt-id-{width}");
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task ApiKeys_OnAPhone_WithAHundredCharacterName_KeepCreatedStatusAndRevoke()
     {

@@ -357,6 +357,10 @@ namespace P402.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("P402.Core.PaymentLogs.PaymentLogEntry", b =>
                 {
+                    b.Property<string>("MerchantId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -370,11 +374,6 @@ namespace P402.Core.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("MerchantId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Message")
                         .HasMaxLength(500)
@@ -424,11 +423,7 @@ namespace P402.Core.Data.Migrations.Postgres
                     b.Property<bool>("Valid")
                         .HasColumnType("boolean");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.HasIndex("MerchantId", "CreatedAt");
+                    b.HasKey("MerchantId", "Id");
 
                     b.HasIndex("MerchantId", "Payer");
 

@@ -348,6 +348,10 @@ namespace P402.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("P402.Core.PaymentLogs.PaymentLogEntry", b =>
                 {
+                    b.Property<string>("MerchantId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -360,11 +364,6 @@ namespace P402.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MerchantId")
-                        .IsRequired()
-                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Message")
@@ -415,11 +414,7 @@ namespace P402.Core.Data.Migrations.Sqlite
                     b.Property<bool>("Valid")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.HasIndex("MerchantId", "CreatedAt");
+                    b.HasKey("MerchantId", "Id");
 
                     b.HasIndex("MerchantId", "Payer");
 

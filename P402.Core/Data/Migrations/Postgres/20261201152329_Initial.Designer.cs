@@ -12,7 +12,7 @@ using P402.Core.Data;
 namespace P402.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(P402DbContext))]
-    [Migration("20261201140610_Initial")]
+    [Migration("20261201152329_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -360,6 +360,10 @@ namespace P402.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("P402.Core.PaymentLogs.PaymentLogEntry", b =>
                 {
+                    b.Property<string>("MerchantId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -373,11 +377,6 @@ namespace P402.Core.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("MerchantId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Message")
                         .HasMaxLength(500)
@@ -427,11 +426,7 @@ namespace P402.Core.Data.Migrations.Postgres
                     b.Property<bool>("Valid")
                         .HasColumnType("boolean");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.HasIndex("MerchantId", "CreatedAt");
+                    b.HasKey("MerchantId", "Id");
 
                     b.HasIndex("MerchantId", "Payer");
 

@@ -186,7 +186,7 @@ namespace P402.Core.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PaymentLog", x => x.Id);
+                    table.PrimaryKey("PK_PaymentLog", x => new { x.MerchantId, x.Id });
                     table.ForeignKey(
                         name: "FK_PaymentLog_Merchants_MerchantId",
                         column: x => x.MerchantId,
@@ -479,16 +479,6 @@ namespace P402.Core.Data.Migrations.Postgres
                 name: "IX_PaymentIdentifiers_CreatedAt",
                 table: "PaymentIdentifiers",
                 column: "CreatedAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PaymentLog_CreatedAt",
-                table: "PaymentLog",
-                column: "CreatedAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PaymentLog_MerchantId_CreatedAt",
-                table: "PaymentLog",
-                columns: new[] { "MerchantId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentLog_MerchantId_Payer",
