@@ -37,6 +37,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<MerchantEvents>();
         services.TryAddSingleton<MerchantEventRelay>();
         services.TryAddSingleton<SignerLeases>();
+        services.TryAddSingleton<InstanceHeartbeats>();
+        services.AddHostedService<DeadReservations>();
         services.AddHostedService(provider => provider.GetRequiredService<MerchantEventRelay>());
 
         services.TryAddSingleton<ApiKeyCache>();

@@ -34,6 +34,8 @@ public sealed class P402DbContext(DbContextOptions<P402DbContext> options) : Ide
 
     public DbSet<SignerLease> SignerLeases => Set<SignerLease>();
 
+    public DbSet<InstanceHeartbeat> InstanceHeartbeats => Set<InstanceHeartbeat>();
+
     /// <summary>The keys that protect login cookies and antiforgery tokens, one ring for every instance (<see cref="DataProtectionKeyRing"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -253,6 +253,20 @@ namespace P402.Core.Data.Migrations.Postgres
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("P402.Core.Data.InstanceHeartbeat", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InstanceHeartbeats");
+                });
+
             modelBuilder.Entity("P402.Core.Data.SignerLease", b =>
                 {
                     b.Property<string>("Key")
@@ -649,6 +663,10 @@ namespace P402.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReservedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Resource")
                         .HasMaxLength(2048)

@@ -242,6 +242,20 @@ namespace P402.Core.Data.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("P402.Core.Data.InstanceHeartbeat", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InstanceHeartbeats");
+                });
+
             modelBuilder.Entity("P402.Core.Data.SignerLease", b =>
                 {
                     b.Property<string>("Key")
@@ -637,6 +651,10 @@ namespace P402.Core.Data.Migrations.Sqlite
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReservedBy")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Resource")
