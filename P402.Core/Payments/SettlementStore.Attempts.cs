@@ -261,7 +261,7 @@ public sealed partial class SettlementStore
     private async Task UpdateWithAttemptsAsync(Settlement settlement, Action<Settlement, List<SettlementAttempt>, Data.P402DbContext> change,
         CancellationToken cancellationToken)
     {
-        if (settlement is { Status: SettlementStatus.Pending, ReservedBy: not null })
+        if (instance.Shared && settlement is { Status: SettlementStatus.Pending, ReservedBy: not null })
         {
             await UpdateReservedAsync(settlement, change, cancellationToken);
             return;

@@ -13,6 +13,9 @@ namespace P402.Core.Payments;
 /// </summary>
 public sealed partial class SettlementStore
 {
+    /// <summary>Whether other instances may share the database (PostgreSQL): only then is a reservation fenced and released by others.</summary>
+    public bool SharesDatabase => instance.Shared;
+
     public const string ReleasedMessage = "The instance that reserved it stopped before it sent a transaction (nothing was sent); settle again.";
 
     /// <summary>

@@ -28,7 +28,10 @@ public sealed class SettlementWatchers(PaymentNetworks networks, SettlementStore
     public async Task FirstPassAsync(CancellationToken cancellationToken)
     {
         var watchers = Watchers();
-        await store.ReleaseDeadReservationsAsync(starting: true, cancellationToken);
+        if (store.SharesDatabase)
+        {
+            await store.ReleaseDeadReservationsAsync(starting: true, cancellationToken);
+        }
         var unfinished = await store.ListUnfinishedAsync(cancellationToken);
         if (unfinished.Count > 0)
         {
@@ -36,7 +39,8 @@ public sealed class SettlementWatchers(PaymentNetworks networks, SettlementStore
         }
         foreach (var settlement in unfinished)
         {
-            if (settlement.Status != SettlementStatus.Pending && (settlement.TxHash is null || networks.Find(settlement.Network) is null))
+            // (On PostgreSQL a Pending row may be a live instance's: only dead instances' were released, above.)
+            if (settlement.Status == SettlementStatus.Pending ? !store.SharesDatabase : settlement.TxHash is null || networks.Find(settlement.Network) is null)
             {
                 await store.MarkFailedAsync(settlement, PaymentCode.SettlementFailed, "Interrupted before a transaction was sent.", cancellationToken);
             }
