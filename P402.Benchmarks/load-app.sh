@@ -7,6 +7,9 @@
 # which ports they got, so two runs side by side never race for one.
 # usage: [APP_DIR=build-folder] load-app.sh start [port=0] [anvil-port=0] [dir=/tmp/p402-load]
 #        load-app.sh stop [dir=/tmp/p402-load]      (stops the app; the app stops its anvil)
+# PostgreSQL instead of SQLite: PG_DATABASE=name load-app.sh start …   (a fresh database of that name on the scale-out
+#   PostgreSQL at 127.0.0.1:5433, which `scripts/scale-out.sh postgres` starts; env then also has PG_PID, the postmaster,
+#   for `--pids postgres+=$PG_PID`, which counts its backends too)
 # A live-network-like chain: BLOCK_TIME=2 RPC_LATENCY_MS=50 KEYS=4 load-app.sh start
 #   starts a second, idle instance in Dev mode that only hosts anvil (--block-time BLOCK_TIME, DevUsdc deployed, payers
 #   funded), the load tool's rpc-proxy in front of that anvil (RPC_LATENCY_MS per request; it counts the calls), and the
@@ -93,7 +96,16 @@ PROXY_PID=$proxy_pid"
 else
   export Chain__Mode=Dev
 fi
-export Database__ConnectionString="Data Source=$dir/p402.db"
+pg_env=""
+if [[ -n "${PG_DATABASE:-}" ]]; then
+  pg_bin=/usr/lib/postgresql/15/bin
+  "$pg_bin/dropdb" --if-exists -h 127.0.0.1 -p 5433 -U p402 "$PG_DATABASE"
+  "$pg_bin/createdb" -h 127.0.0.1 -p 5433 -U p402 "$PG_DATABASE"
+  export Database__Provider=Postgres Database__ConnectionString="Host=127.0.0.1;Port=5433;Username=p402;Database=$PG_DATABASE"
+  pg_env="PG_PID=$(cat "$root/.data/scale-out/postgres.pid")"
+else
+  export Database__ConnectionString="Data Source=$dir/p402.db"
+fi
 key="$(cd "$app" && dotnet P402.Dashboard.dll create-merchant "Bench" | sed -n 's/^api key: *//p')"
 pushd "$app" >/dev/null
 # env: the names of the log levels this script reads the ports from have dots, which export refuses.
@@ -113,5 +125,6 @@ RPC=${anvil_line#* answers on }
 SERVER_PID=$server_pid
 ANVIL_PID=${anvil_line%% *}
 $chain_env
+$pg_env
 ENV
 cat "$dir/env"

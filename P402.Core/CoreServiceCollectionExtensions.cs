@@ -32,10 +32,13 @@ public static class CoreServiceCollectionExtensions
         // Identity's stores take the context from the request scope.
         services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<P402DbContext>>().CreateDbContext());
         services.TryAddSingleton<DatabaseMigrator>();
+        DataProtectionKeyRing.AddTo(services);
         services.TryAddSingleton<CoreStartup>();
         services.TryAddSingleton<MerchantEvents>();
         services.TryAddSingleton<MerchantEventRelay>();
         services.TryAddSingleton<SignerLeases>();
+        services.TryAddSingleton<InstanceHeartbeats>();
+        services.AddHostedService<DeadReservations>();
         services.AddHostedService(provider => provider.GetRequiredService<MerchantEventRelay>());
 
         services.TryAddSingleton<ApiKeyCache>();

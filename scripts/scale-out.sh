@@ -4,6 +4,7 @@
 #   scripts/scale-out.sh start    builds, starts everything, prints the addresses
 #   scripts/scale-out.sh stop     stops everything it started (by PID); the data stays in .data/scale-out/
 #   scripts/scale-out.sh status
+#   scripts/scale-out.sh postgres only the PostgreSQL server (for P402.Benchmarks/load-app.sh with PG_DATABASE)
 # Addresses: nginx http://127.0.0.1:5410 (API calls spread over the instances, the dashboard sticky per client),
 # instances http://127.0.0.1:5411, :5412, :5413, PostgreSQL 127.0.0.1:5433 (user p402, database p402),
 # anvil http://127.0.0.1:8545 (run by instance 1, Chain:Mode=Dev; instances 2 and 3 use it in Rpc mode).
@@ -119,9 +120,14 @@ case "${1:-}" in
     for n in 3 2 1; do stop_one "p402-$n"; done
     stop_one postgres INT
     ;;
+  postgres)
+    mkdir -p "$state"
+    start_postgres
+    echo "PostgreSQL 127.0.0.1:5433 (pid $(cat "$state/postgres.pid"))"
+    ;;
   status)
     for p in postgres p402-1 p402-2 p402-3 nginx; do running "$p" && echo "$p running (pid $(cat "$state/$p.pid"))" || echo "$p stopped"; done
     ;;
   *)
-    echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+    echo "usage: $0 start|stop|status|postgres" >&2; exit 2 ;;
 esac

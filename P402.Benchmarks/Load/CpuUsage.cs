@@ -21,7 +21,7 @@ internal sealed class CpuUsage
     private CpuUsage(IReadOnlyList<(string Name, int Pid)> pids)
     {
         _pids = pids;
-        _startSeconds = [.. pids.Select(p => ProcessSeconds(p.Pid))];
+        _startSeconds = [.. pids.Select(Seconds)];
         _selfStart = Process.GetCurrentProcess().TotalProcessorTime;
         _machineStart = Machine();
         _started = Stopwatch.GetTimestamp();
@@ -40,7 +40,7 @@ internal sealed class CpuUsage
     public CpuUsage Stop()
     {
         Elapsed = Stopwatch.GetElapsedTime(_started);
-        var used = _pids.Select((p, i) => (p.Name, ProcessSeconds(p.Pid) - _startSeconds[i])).ToList();
+        var used = _pids.Select((p, i) => (p.Name, Seconds(p) - _startSeconds[i])).ToList();
         used.Add(("load generator", (Process.GetCurrentProcess().TotalProcessorTime - _selfStart).TotalSeconds));
         Processes = used;
         var machine = Machine();
@@ -49,13 +49,47 @@ internal sealed class CpuUsage
         return this;
     }
 
-    private static double ProcessSeconds(int pid)
+    /// <summary>A name ending in <c>+</c> (<c>--pids postgres+=PID</c>) counts the process and its children (PostgreSQL's backends).</summary>
+    private static double Seconds((string Name, int Pid) process) =>
+        process.Name.EndsWith('+') ? TreeSeconds(process.Pid) : ProcessSeconds(process.Pid);
+
+    private static double ProcessSeconds(int pid) => Ticks(Fields(pid), withReapedChildren: false) / ClockTicksPerSecond;
+
+    private static double TreeSeconds(int pid)
     {
-        // Fields after "(comm)": state is field 3, utime 14 and stime 15 (1-based).
-        var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
+        var ticks = Ticks(Fields(pid), withReapedChildren: true);
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), CultureInfo.InvariantCulture, out var child) || child == pid)
+            {
+                continue;
+            }
+            try
+            {
+                var fields = Fields(child);
+                if (fields[1] == pid.ToString(CultureInfo.InvariantCulture)) // field 4: ppid
+                {
+                    ticks += Ticks(fields, withReapedChildren: true);
+                }
+            }
+            catch (IOException)
+            {
+                // It ended meanwhile: its time is in the parent's reaped-children total.
+            }
+        }
+        return ticks / ClockTicksPerSecond;
     }
+
+    /// <summary>The fields after "(comm)": state is field 3 (index 0), ppid 4, utime 14 and stime 15, the reaped children's 16 and 17 (1-based).</summary>
+    private static string[] Fields(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    }
+
+    private static long Ticks(string[] fields, bool withReapedChildren) =>
+        long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)
+        + (withReapedChildren ? long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture) : 0);
 
     private static (long Busy, long Total) Machine()
     {

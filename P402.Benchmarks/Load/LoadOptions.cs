@@ -12,7 +12,7 @@ internal sealed record LoadOptions
         usage: load verify|settle|receipt-verify|anvil-calls --url http://127.0.0.1:5080 --key p402_live_…
                     [--connections 32] [--duration 20s] [--warmup 5s] [--payers 1,2,3]
                     [--receipt rcpt_… --resource https://…] [--rpc http://127.0.0.1:18545 [--batch]]
-                    [--rate 5000] [--pids server=PID,anvil=PID] [--rpc-stats http://127.0.0.1:PROXY (settle)]
+                    [--rate 5000] [--pids server=PID,anvil=PID,postgres+=PID (with its children)] [--rpc-stats http://127.0.0.1:PROXY (settle)]
         """;
 
     public required string Scenario { get; init; }

@@ -28,6 +28,14 @@ public sealed class DatabaseOptions
     [Range(1, 1000)]
     public int MaxPoolSize { get; set; } = 50;
 
+    /// <summary>
+    /// PostgreSQL only: how long an instance that stopped renewing its heartbeat (renewed three times as often) counts as alive.
+    /// Past it, the others release its reservations that it never sent (a retry then settles them). Long enough that a busy
+    /// instance is not taken for dead (if it were, nothing would be sent twice, but its caller would get a failure to retry).
+    /// </summary>
+    [Range(2, 3600)]
+    public int InstanceHeartbeatSeconds { get; set; } = 30;
+
     /// <summary>SQLite only: what an answered write survives. See <see cref="SqliteSynchronous"/>.</summary>
     public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,8 @@ using P402.Core.Receipts;
 
 namespace P402.Core.Data;
 
-/// <summary>P402's one database: Identity plus the merchant's payment records.</summary>
-public sealed class P402DbContext(DbContextOptions<P402DbContext> options) : IdentityDbContext<P402User>(options)
+/// <summary>P402's one database: Identity, the merchant's payment records and the data-protection key ring.</summary>
+public sealed class P402DbContext(DbContextOptions<P402DbContext> options) : IdentityDbContext<P402User>(options), IDataProtectionKeyContext
 {
     /// <summary>The Identity schema P402's migrations carry (passkeys included); the host's Identity options name the same.</summary>
     public static readonly Version IdentitySchemaVersion = IdentitySchemaVersions.Version3;
@@ -32,6 +33,11 @@ public sealed class P402DbContext(DbContextOptions<P402DbContext> options) : Ide
     public DbSet<PaymentLogEntry> PaymentLog => Set<PaymentLogEntry>();
 
     public DbSet<SignerLease> SignerLeases => Set<SignerLease>();
+
+    public DbSet<InstanceHeartbeat> InstanceHeartbeats => Set<InstanceHeartbeat>();
+
+    /// <summary>The keys that protect login cookies and antiforgery tokens, one ring for every instance (<see cref="DataProtectionKeyRing"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -28,4 +28,13 @@ internal static partial class PaymentLog
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Settlement {SettlementId} refused before sending: {Code}")]
     public static partial void Refused(ILogger logger, string settlementId, string code);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Settlement {SettlementId} not sent: its reservation was released by another instance (or taken by a retry)")]
+    public static partial void Released(ILogger logger, string settlementId);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Settlement {SettlementId} released: the instance that reserved it ({ReservedBy}) stopped before it sent a transaction")]
+    public static partial void ReleasedDead(ILogger logger, string settlementId, string reservedBy);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Heartbeat or release of dead instances' reservations failed; trying again")]
+    public static partial void HeartbeatFailed(ILogger logger, Exception exception);
 }

@@ -44,6 +44,12 @@ public sealed class Settlement
 
     public SettlementStatus Status { get; set; }
 
+    /// <summary>
+    /// The instance (<see cref="Data.InstanceHeartbeats.Id"/>) whose reservation this is while it is Pending: only it may send it, and
+    /// another instance may release it (Failed, so that a retry settles it) only once that instance's heartbeat has expired.
+    /// </summary>
+    public string? ReservedBy { get; set; }
+
     public string? TxHash { get; set; }
 
     /// <summary>

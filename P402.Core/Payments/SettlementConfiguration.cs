@@ -22,6 +22,7 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
         builder.Property(s => s.Resource).HasMaxLength(2048);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.TxHash).HasMaxLength(66);
+        builder.Property(s => s.ReservedBy).HasMaxLength(64);
         builder.Property(s => s.BlockHash).HasMaxLength(66);
         builder.Property(s => s.PayerKind).HasConversion<string>().HasMaxLength(24);
         builder.Property(s => s.SignerAddress).HasMaxLength(42);

@@ -261,6 +261,11 @@ public sealed partial class SettlementStore
     private async Task UpdateWithAttemptsAsync(Settlement settlement, Action<Settlement, List<SettlementAttempt>, Data.P402DbContext> change,
         CancellationToken cancellationToken)
     {
+        if (instance.Shared && settlement is { Status: SettlementStatus.Pending, ReservedBy: not null })
+        {
+            await UpdateReservedAsync(settlement, change, cancellationToken);
+            return;
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var attempts = await db.SettlementAttempts.Where(a => a.SettlementId == settlement.Id).ToListAsync(cancellationToken);
         db.Settlements.Attach(settlement);

@@ -8,7 +8,7 @@ namespace P402.Core.Payments;
 /// The settlement rows and their state transitions. Reservation is the unique index on
 /// (network, asset, payer, nonce): whoever inserts the row owns the authorization.
 /// </summary>
-public sealed partial class SettlementStore(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events)
+public sealed partial class SettlementStore(IDbContextFactory<P402DbContext> contexts, TimeProvider time, MerchantEvents events, InstanceHeartbeats instance)
 {
     // Every verify asks this: compiled once, so a verify pays for the lookup and not for translating it.
     private static readonly Func<P402DbContext, string, string, string, string, CancellationToken, Task<bool>> HeldByLiveSettlement =
@@ -41,6 +41,7 @@ public sealed partial class SettlementStore(IDbContextFactory<P402DbContext> con
     /// <summary>Inserts the Pending row; false when another request already holds this authorization.</summary>
     public async Task<bool> TryReserveAsync(Settlement settlement, CancellationToken cancellationToken)
     {
+        settlement.ReservedBy = instance.Id;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.TryInsertAsync(settlement, cancellationToken))
         {
@@ -68,10 +69,12 @@ public sealed partial class SettlementStore(IDbContextFactory<P402DbContext> con
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
+        var reservedBy = instance.Id;
         var changed = await db.Settlements
             .Where(s => s.Id == failed.Id && s.Status == SettlementStatus.Failed)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Status, SettlementStatus.Pending)
+                .SetProperty(x => x.ReservedBy, reservedBy)
                 .SetProperty(x => x.RequestId, command.RequestId)
                 .SetProperty(x => x.ApiKeyId, command.ApiKeyId)
                 .SetProperty(x => x.TxHash, (string?)null)

@@ -25,6 +25,21 @@ public sealed class SettlementSubmitter(SettlementStore store, MerchantService m
 
     internal async Task<SettleOutcome> SubmitAsync(PaymentNetwork network, Settlement settlement, ParsedPayment payment, SettlementPlan plan, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await SubmitReservedAsync(network, settlement, payment, plan, cancellationToken);
+        }
+        catch (SettlementReleasedException released)
+        {
+            // Another instance took this one for dead and released the reservation (or a retry has it now): nothing was sent, nothing is recorded.
+            PaymentLog.Released(logger, settlement.Id);
+            return SettleOutcome.Failed(PaymentCode.SettlementFailed, released.Message, payment.Authorization.From.ToString(), network.Network, settlement);
+        }
+    }
+
+    private async Task<SettleOutcome> SubmitReservedAsync(PaymentNetwork network, Settlement settlement, ParsedPayment payment, SettlementPlan plan,
+        CancellationToken cancellationToken)
+    {
         var payer = payment.Authorization.From.ToString();
         try
         {

@@ -31,7 +31,9 @@ public sealed class P402HostProcess : IAsyncDisposable
     /// <summary>Everything the app has printed so far (its console log).</summary>
     public ProcessOutput Output { get; }
 
-    public static async Task<P402HostProcess> StartAsync(IReadOnlyDictionary<string, string?> configuration, TimeSpan? timeout = null)
+    /// <summary>Starts the app with <paramref name="configuration"/> (and plain <paramref name="environment"/> variables, e.g. a HOME of its own).</summary>
+    public static async Task<P402HostProcess> StartAsync(IReadOnlyDictionary<string, string?> configuration, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,6 +46,10 @@ public sealed class P402HostProcess : IAsyncDisposable
         foreach (var (key, value) in configuration)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
         }
         // Port 0: Kestrel takes whatever port the kernel gives it and logs it; the lifetime log says which.
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";

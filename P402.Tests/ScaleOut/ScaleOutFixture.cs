@@ -30,25 +30,31 @@ public class ScaleOutFixture : IAsyncLifetime
     /// <summary>A server of this fixture's own (one a test may restart) instead of the test process's shared one.</summary>
     protected virtual bool OwnServer => false;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Chain.InitializeAsync();
         Server = OwnServer ? _ownServer = await PostgresServer.StartAsync() : await PostgresServer.SharedAsync();
         Database = await PostgresTestDatabase.CreateAsync(Server);
-        var settings = new Dictionary<string, string?>(Database.Settings)
+        App = new P402AppFactory(Chain, settings: new Dictionary<string, string?>(Settings(Database.Settings)));
+        _ = App.Services; // starts it: the database is migrated before the processes start
+        Instances = await Task.WhenAll(Enumerable.Range(0, 3).Select(async i =>
+            await P402HostProcess.StartAsync(await InstanceConfigurationAsync(i, App.Configuration), TimeSpan.FromSeconds(120), InstanceEnvironment(i))));
+    }
+
+    /// <summary>Every instance's settings (the in-process one's too) on <paramref name="database"/>.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings(IReadOnlyDictionary<string, string?> database) =>
+        new Dictionary<string, string?>(database)
         {
             ["Chain:SignerLeaseSeconds"] = LeaseDuration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Chain:WatcherRecheckSeconds"] = "1",
         };
-        App = new P402AppFactory(Chain, settings: settings);
-        _ = App.Services; // starts it: the database is migrated before the processes start
-        Instances = await Task.WhenAll(Enumerable.Range(0, 3).Select(async i =>
-            await P402HostProcess.StartAsync(await InstanceConfigurationAsync(i, App.Configuration), TimeSpan.FromSeconds(120))));
-    }
 
     /// <summary>Instance <paramref name="index"/>'s configuration (the in-process app's by default).</summary>
     protected virtual Task<IReadOnlyDictionary<string, string?>> InstanceConfigurationAsync(int index, IReadOnlyDictionary<string, string?> configuration) =>
         Task.FromResult(configuration);
+
+    /// <summary>Instance <paramref name="index"/>'s plain environment variables besides its configuration (none by default).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? InstanceEnvironment(int index) => null;
 
     public virtual async Task DisposeAsync()
     {

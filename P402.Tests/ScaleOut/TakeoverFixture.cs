@@ -23,6 +23,12 @@ public sealed class TakeoverFixture : ScaleOutFixture
         };
     }
 
+    /// <summary>Every instance's heartbeat lifetime here (<c>Database:InstanceHeartbeatSeconds</c>): short, so that a release after a SIGKILL is quick to watch.</summary>
+    public static readonly TimeSpan HeartbeatLifetime = TimeSpan.FromSeconds(8);
+
+    protected override IReadOnlyDictionary<string, string?> Settings(IReadOnlyDictionary<string, string?> database) =>
+        new Dictionary<string, string?>(base.Settings(database)) { ["Database:InstanceHeartbeatSeconds"] = "8" };
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();

@@ -21,12 +21,17 @@ public sealed class SettlementWatchers(PaymentNetworks networks, SettlementStore
     public IReadOnlyList<WatcherStatus> Statuses => [.. (_watchers ?? []).Select(w => w.Status)];
 
     /// <summary>
-    /// Pending rows never got a signed transaction, so they fail safely; every Submitted row is then
+    /// Pending rows never got a signed transaction, so they fail safely (on PostgreSQL only those of dead instances:
+    /// <see cref="SettlementStore.ReleaseDeadReservationsAsync"/>); every Submitted row is then
     /// looked at by its network's watcher (receipt, or re-broadcast of the stored transaction).
     /// </summary>
     public async Task FirstPassAsync(CancellationToken cancellationToken)
     {
         var watchers = Watchers();
+        if (store.SharesDatabase)
+        {
+            await store.ReleaseDeadReservationsAsync(starting: true, cancellationToken);
+        }
         var unfinished = await store.ListUnfinishedAsync(cancellationToken);
         if (unfinished.Count > 0)
         {
@@ -34,7 +39,8 @@ public sealed class SettlementWatchers(PaymentNetworks networks, SettlementStore
         }
         foreach (var settlement in unfinished)
         {
-            if (settlement.Status == SettlementStatus.Pending || settlement.TxHash is null || networks.Find(settlement.Network) is null)
+            // (On PostgreSQL a Pending row may be a live instance's: only dead instances' were released, above.)
+            if (settlement.Status == SettlementStatus.Pending ? !store.SharesDatabase : settlement.TxHash is null || networks.Find(settlement.Network) is null)
             {
                 await store.MarkFailedAsync(settlement, PaymentCode.SettlementFailed, "Interrupted before a transaction was sent.", cancellationToken);
             }
