@@ -27,6 +27,32 @@ namespace P402.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InstanceHeartbeats",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstanceHeartbeats", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Merchants",
                 columns: table => new
                 {
@@ -214,6 +240,7 @@ namespace P402.Core.Data.Migrations.Postgres
                     Resource = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
                     X402Version = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ReservedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     TxHash = table.Column<string>(type: "character varying(66)", maxLength: 66, nullable: true),
                     RawTransaction = table.Column<string>(type: "text", nullable: true),
                     SignerAddress = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: true),
@@ -583,6 +610,12 @@ namespace P402.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "InstanceHeartbeats");
 
             migrationBuilder.DropTable(
                 name: "PaymentIdentifiers");
