@@ -21,8 +21,9 @@ public sealed class ScaleOutDeadReservationTests(TakeoverFixture fixture) : ICla
         var facilitator = fixture.Chain.Chain.Facilitator.Address;
         var nonceBefore = await fixture.Chain.TransactionCountAsync(facilitator, BlockTag.Pending);
         var payment = fixture.Chain.NewPayment();
-        // Instance 0 reserves, then asks the node for the gas, which never answers: it is alive, between reserve and send.
-        fixture.Proxy.HangMethod = "eth_estimateGas";
+        // Instance 0 verifies (its simulation gives the gas), reserves, then asks the node for the key's pending nonce as it takes
+        // the key (the first send of this instance), which never answers: it is alive, between reserve and send.
+        fixture.Proxy.HangMethod = "eth_getTransactionCount";
 
         using var toReserver = reserver.CreateClient(merchant.ApiKey);
         var lost = toReserver.PostAsJsonAsync("/settle", payment.V2());
