@@ -266,6 +266,10 @@ internal sealed class KeyLease(string key, SignerLeases store, TimeSpan duration
                 _yielding = true;
                 SignerLeaseLog.Yielding(logger, key, _epoch);
             }
+            else if (_waiting > 0)
+            {
+                Signal(); // a renewal that came late makes the lease usable again for those who found it stale
+            }
             return time.GetElapsedTime(now, _renewAt); // a use ending, or a yield, wakes the loop sooner
         }
     }
