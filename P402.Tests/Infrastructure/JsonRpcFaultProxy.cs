@@ -53,6 +53,9 @@ public sealed class JsonRpcFaultProxy : IAsyncDisposable
     /// <summary>A single request calling this JSON-RPC method is answered as by a node without it (-32601, method not found), not forwarded.</summary>
     public string? RefuseMethod { get; set; }
 
+    /// <summary>Awaited before a single eth_sendRawTransaction request is forwarded (what the node does meanwhile, say).</summary>
+    public Func<Task>? BeforeSendRawTransaction { get; set; }
+
     /// <summary>The Retry-After (seconds) sent with a 429, if any.</summary>
     public int? RetryAfterSeconds { get; set; }
 
@@ -126,6 +129,10 @@ public sealed class JsonRpcFaultProxy : IAsyncDisposable
         if (Latency > TimeSpan.Zero)
         {
             await Task.Delay(Latency, context.RequestAborted);
+        }
+        if (BeforeSendRawTransaction is { } before && methods is ["eth_sendRawTransaction"] && body[0] != (byte)'[')
+        {
+            await before();
         }
         using var forwarded = new HttpRequestMessage(HttpMethod.Post, _upstream) { Content = new ByteArrayContent(body) };
         forwarded.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");

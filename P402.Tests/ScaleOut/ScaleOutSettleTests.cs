@@ -1,10 +1,15 @@
 using P402.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace P402.Tests.ScaleOut;
 
 /// <summary>Three P402 processes, one PostgreSQL database, one anvil and ONE signer key that they share through its lease.</summary>
-public sealed class ScaleOutSettleTests(ScaleOutFixture fixture) : IClassFixture<ScaleOutFixture>
+public sealed class ScaleOutSettleTests(ScaleOutFixture fixture, ITestOutputHelper output) : IClassFixture<ScaleOutFixture>
 {
+    /// <summary>What each instance logged about the key's lease and its nonces: why a settlement was signed again, if one was.</summary>
+    private static readonly string[] LeaseEvents =
+        ["Took the lease on signer key", "Lost the lease", "no longer provably valid", "nonce too low", "left by the lease's previous holder", "the watcher re-broadcasts it"];
+
     [Fact]
     public async Task Settle_ThousandCallsOfThreeHundredAuthorizationsOnRandomInstancesWithOneSharedKey_ExactlyThreeHundredTransactionsAndSuccesses()
     {
@@ -29,6 +34,13 @@ public sealed class ScaleOutSettleTests(ScaleOutFixture fixture) : IClassFixture
             }
         }));
 
+        for (var i = 0; i < fixture.Instances.Count; i++)
+        {
+            foreach (var line in fixture.Instances[i].Output.Lines.Where(l => LeaseEvents.Any(e => l.Contains(e, StringComparison.Ordinal))))
+            {
+                output.WriteLine($"instance {i}: {line}");
+            }
+        }
         var successes = answers.Where(a => a.GetProperty("success").GetBoolean()).ToList();
         Assert.True(successes.Count == 300, $"{successes.Count} successes; unexpected answers: "
             + string.Join("; ", answers.Where(a => !a.GetProperty("success").GetBoolean() && a.GetProperty("reason").GetString() != "REPLAY_DETECTED").Take(5)));

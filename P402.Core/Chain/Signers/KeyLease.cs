@@ -12,6 +12,14 @@ namespace P402.Core.Chain.Signers;
 /// moment before asking again, so that the instances take turns instead of one starving the others.
 /// A use is admitted only within two thirds of the lease's duration since its last renewal: a holder that cannot
 /// reach the database stops signing well before another instance may take the key.
+/// <para>
+/// Fencing: a use admitted in time can still outlive the lease when the machine is loaded (renewals late, a slow store or
+/// broadcast). So a use asks <see cref="SignerLeaseUse.IsValid"/> before each store and each broadcast: true only while the
+/// lease is provably unexpired (the last grant's request time plus the duration, by this instance's clock; the database's
+/// expiry is later). And a holder that takes the key from an expired holder admits no use for one more lease duration:
+/// a store or broadcast the old holder began while its lease was valid lands in that window, before the new holder reads
+/// what is stored and the node's pending nonce.
+/// </para>
 /// </summary>
 internal sealed class KeyLease(string key, SignerLeases store, TimeSpan duration, TimeProvider time, ILogger logger)
 {
@@ -29,6 +37,8 @@ internal sealed class KeyLease(string key, SignerLeases store, TimeSpan duration
     private long _epoch;
     private bool _tookOver;
     private long _usableUntil;
+    private long _validUntil;
+    private long _admitFrom;
     private long _renewAt;
     private long _turnStart;
     private long _backOffUntil;
@@ -94,7 +104,7 @@ internal sealed class KeyLease(string key, SignerLeases store, TimeSpan duration
                 }
                 try
                 {
-                    await changed.WaitAsync(left, time, cancellationToken);
+                    await changed.WaitAsync(AdmissionWait(left), time, cancellationToken);
                 }
                 catch (TimeoutException)
                 {
@@ -113,12 +123,33 @@ internal sealed class KeyLease(string key, SignerLeases store, TimeSpan duration
 
     private SignerLeaseUse? TryAdmit()
     {
-        if (!_held || _yielding || time.GetTimestamp() >= _usableUntil)
+        var now = time.GetTimestamp();
+        if (!_held || _yielding || now >= _usableUntil || now < _admitFrom)
         {
             return null;
         }
         _uses++;
-        return new SignerLeaseUse(_epoch, _tookOver, Exit);
+        var epoch = _epoch;
+        return new SignerLeaseUse(epoch, _tookOver, Exit, () => IsValid(epoch));
+    }
+
+    /// <summary>Held in <paramref name="epoch"/> and provably unexpired: the previous grant was asked for less than a duration ago.</summary>
+    private bool IsValid(long epoch)
+    {
+        lock (_gate)
+        {
+            return _held && _epoch == epoch && time.GetTimestamp() < _validUntil;
+        }
+    }
+
+    /// <summary>How long a waiter sleeps: no signal marks the end of a takeover's wait, so it looks again then.</summary>
+    private TimeSpan AdmissionWait(TimeSpan left)
+    {
+        lock (_gate)
+        {
+            var now = time.GetTimestamp();
+            return _held && now < _admitFrom ? TimeSpan.FromTicks(Math.Min(left.Ticks, time.GetElapsedTime(now, _admitFrom).Ticks + 1)) : left;
+        }
     }
 
     private void Exit()
@@ -183,7 +214,7 @@ internal sealed class KeyLease(string key, SignerLeases store, TimeSpan duration
         {
             return now < _backOffUntil ? () => Task.FromResult(time.GetElapsedTime(now, _backOffUntil)) : AcquireAsync;
         }
-        if (_uses == 0 && (_yielding || (store.ReleaseWhenIdle && _waiting == 0)))
+        if (_uses == 0 && now >= _admitFrom && (_yielding || (store.ReleaseWhenIdle && _waiting == 0)))
         {
             _held = false; // no use is admitted from here on: the release cannot race a new one
             var epoch = _epoch;
@@ -215,6 +246,7 @@ internal sealed class KeyLease(string key, SignerLeases store, TimeSpan duration
             }
             var now = time.GetTimestamp();
             _usableUntil = asked + (long)(duration.TotalSeconds * 2 / 3 * time.TimestampFrequency);
+            _validUntil = asked + (long)(duration.TotalSeconds * time.TimestampFrequency);
             _renewAt = now + (long)(RenewEvery.TotalSeconds * time.TimestampFrequency);
             _otherHolds = false;
             if (!renewal || grant.Epoch != _epoch)
@@ -222,7 +254,10 @@ internal sealed class KeyLease(string key, SignerLeases store, TimeSpan duration
                 _held = true;
                 _epoch = grant.Epoch;
                 _tookOver = grant.TookOver;
-                _turnStart = now;
+                // Taken from an expired holder: what it began under its lease lands first (see the type's remarks). The lease is
+                // kept (renewed, not released) through that wait, so that the next holder does not skip it.
+                _admitFrom = grant.TookOver ? now + (long)(duration.TotalSeconds * time.TimestampFrequency) : now;
+                _turnStart = _admitFrom;
                 SignerLeaseLog.Taken(logger, key, grant.Epoch, grant.TookOver);
                 Signal();
             }
@@ -230,6 +265,10 @@ internal sealed class KeyLease(string key, SignerLeases store, TimeSpan duration
             {
                 _yielding = true;
                 SignerLeaseLog.Yielding(logger, key, _epoch);
+            }
+            else if (_waiting > 0)
+            {
+                Signal(); // a renewal that came late makes the lease usable again for those who found it stale
             }
             return time.GetElapsedTime(now, _renewAt); // a use ending, or a yield, wakes the loop sooner
         }

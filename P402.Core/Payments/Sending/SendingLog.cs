@@ -25,4 +25,13 @@ internal static partial class SendingLog
 
     [LoggerMessage(EventId = 3206, Level = LogLevel.Warning, Message = "Settlement {SettlementId}: the node refused {TxHash} as underpriced ({Reason}); signed again at a fresh fee quote")]
     public static partial void Repriced(ILogger logger, string settlementId, string txHash, string reason);
+
+    [LoggerMessage(EventId = 3207, Level = LogLevel.Warning, Message = "Settlement {SettlementId}: the node called {TxHash} (nonce {Nonce}) nonce too low and does not have it; signed again with a resynced nonce ({Resigns} of at most 4)")]
+    public static partial void NonceTooLowResigned(ILogger logger, string settlementId, string txHash, long nonce, int resigns);
+
+    [LoggerMessage(EventId = 3208, Level = LogLevel.Warning, Message = "Settlement {SettlementId}: the signer key's lease (epoch {Epoch}) is no longer provably valid; entering it again before storing or broadcasting")]
+    public static partial void LeaseLapsed(ILogger logger, string settlementId, long epoch);
+
+    [LoggerMessage(EventId = 3209, Level = LogLevel.Warning, Message = "Settlement {SettlementId}: {TxHash} is stored but the signer key's lease could not be entered again to broadcast it; the watcher re-broadcasts it")]
+    public static partial void BroadcastLeftToWatcher(ILogger logger, string settlementId, string txHash);
 }

@@ -11,25 +11,35 @@ namespace P402.Core.Payments.Sending;
 /// No lock is held across the broadcast round trip: the key's nonce sequence hands out the next nonce at
 /// once. A nonce the node refused goes back to the sequence; a nonce the node calls too low was used
 /// elsewhere, so the sequence catches up and the transaction is signed once more with a fresh nonce
-/// (the first can never be mined: its nonce is spent). A first send refused as priced below the base fee never reached the
+/// (the first can never be mined: its nonce is spent), a bounded number of times. Nothing is stored or broadcast under a
+/// lease that is not provably valid: the lease is entered again first. A first send refused as priced below the base fee never reached the
 /// pool: with <c>reprice</c> it is Refused, re-priced from a fresh fee quote and signed once more.
 /// </summary>
 internal static class SettlementSender
 {
+    /// <summary>
+    /// How many times a transaction the node calls "nonce too low" (and provably does not have: not found by its hash) is
+    /// signed again with a resynced nonce before the payment fails. Each is recorded as an attempt; they share one
+    /// authorization, so at most one can be mined.
+    /// </summary>
+    private const int NonceTooLowResigns = 4;
+
     public static async Task SendAsync(PaymentNetwork network, SignerAccount signer, Settlement settlement, Func<long, Eip1559Transaction> build,
         SettlementStore store, ILogger logger, CancellationToken cancellationToken, Signatures.PayerKind payerKind = Signatures.PayerKind.Eoa,
         long? deploymentGas = null, Func<CancellationToken, Task<bool>>? reprice = null)
     {
         // Under the key's lease (several instances on one database): its nonces are this instance's until the broadcast is done.
         var stage = SettlementStages.Now();
-        using var lease = await network.Signers.EnterAsync(signer, SignerTakeover.For(network, signer, store, logger), cancellationToken);
+        var takeover = SignerTakeover.For(network, signer, store, logger);
+        var lease = await network.Signers.EnterAsync(signer, takeover, cancellationToken);
         stage = SettlementStages.Record("lease", stage);
         signer.Began();
         try
         {
             var repriced = false;
-            for (var attempt = 0; ; attempt++)
+            for (var resigns = 0; ; )
             {
+                lease = await ValidAsync(network, signer, lease, takeover, settlement, logger, cancellationToken);
                 var nonce = await signer.Nonces.TakeAsync(cancellationToken);
                 stage = SettlementStages.Record("nonce", stage);
                 var transaction = build(nonce);
@@ -45,6 +55,16 @@ internal static class SettlementSender
                 {
                     signer.Nonces.Return(nonce); // not stored, so never sent
                     throw;
+                }
+                try
+                {
+                    // The store outlived the lease: the broadcast waits for it again (a new holder may have sent the stored transaction).
+                    lease = await ValidAsync(network, signer, lease, takeover, settlement, logger, cancellationToken);
+                }
+                catch (SignerLeaseUnavailableException)
+                {
+                    SendingLog.BroadcastLeftToWatcher(logger, settlement.Id, hash);
+                    return; // stored, not sent by this call: the network's watcher re-broadcasts it under the lease, or finds its receipt
                 }
                 try
                 {
@@ -64,8 +84,11 @@ internal static class SettlementSender
                             signer.Outcome(null);
                             return;
                         }
-                        if (attempt == 0)
+                        if (resigns < NonceTooLowResigns)
                         {
+                            // Definitive: its nonce is spent by another transaction, this one can never be mined. Signed again.
+                            resigns++;
+                            SendingLog.NonceTooLowResigned(logger, settlement.Id, hash, nonce, resigns);
                             await signer.Nonces.ResyncAsync(cancellationToken);
                             continue;
                         }
@@ -97,7 +120,24 @@ internal static class SettlementSender
         finally
         {
             signer.Ended();
+            lease.Dispose();
         }
+    }
+
+    /// <summary>
+    /// <paramref name="lease"/> while it is provably unexpired; otherwise (renewals ran late: another instance may hold the key
+    /// now) it is given up and the key's lease entered again, which in a new epoch restarts the key's nonces from the node.
+    /// </summary>
+    private static async Task<SignerLeaseUse> ValidAsync(PaymentNetwork network, SignerAccount signer, SignerLeaseUse lease,
+        Func<CancellationToken, Task> takeover, Settlement settlement, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (lease.IsValid)
+        {
+            return lease;
+        }
+        SendingLog.LeaseLapsed(logger, settlement.Id, lease.Epoch);
+        lease.Dispose();
+        return await network.Signers.EnterAsync(signer, takeover, cancellationToken);
     }
 
     private static async Task BroadcastAsync(PaymentNetwork network, SignedTransaction signed, CancellationToken cancellationToken)
