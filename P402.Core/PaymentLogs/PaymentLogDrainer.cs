@@ -36,7 +36,7 @@ internal sealed class PaymentLogDrainer(
 
     private void Drain(CancellationToken stoppingToken)
     {
-        using var insert = new PaymentLogInsert(database.Value);
+        using var rows = PaymentLogBatchWriter.For(database.Value);
         // Blocks without spinning first (Task.Wait spins, which cost the writer's thread more than its waits were worth).
         using var wake = new ManualResetEventSlim(false, spinCount: 0);
         var size = options.Value.BatchSize;
@@ -59,7 +59,7 @@ internal sealed class PaymentLogDrainer(
             {
                 batch.Add(entry);
             }
-            Write(insert, batch);
+            Write(rows, batch);
             writer.Handled(batch.Count);
             batch.Clear();
         }
@@ -88,13 +88,13 @@ internal sealed class PaymentLogDrainer(
         return task.GetAwaiter().GetResult();
     }
 
-    private void Write(PaymentLogInsert insert, List<PaymentLogEntry> batch)
+    private void Write(IPaymentLogBatchWriter rows, List<PaymentLogEntry> batch)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                insert.Write(batch);
+                rows.Write(batch);
                 break;
             }
             catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException || DatabaseUnavailable.Is(e))

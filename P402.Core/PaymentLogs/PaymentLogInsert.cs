@@ -1,56 +1,51 @@
 using System.Data.Common;
-using System.Security.Cryptography;
-using P402.Core.Common;
 using P402.Core.Data;
 
 namespace P402.Core.PaymentLogs;
 
 /// <summary>
-/// Writes batches of entries in one transaction each, on a connection of its own that stays open between batches
-/// (<see cref="DedicatedConnection"/>, on SQLite at <see cref="DatabaseOptions.PaymentLogSynchronous"/>) with one
-/// INSERT prepared once. Plain ADO.NET and standard SQL, so it runs on every provider, without change tracking's cost
-/// per row. One row per statement on purpose: Microsoft.Data.Sqlite binds each parameter by its name, and SQLite
-/// finds a name by a linear search, so a 32-row statement (544 parameters) spent more on binding than it saved
-/// (measured, P402.Benchmarks/README.md). Synchronous on purpose: <see cref="PaymentLogDrainer"/> calls it on its own
-/// thread, so a slow commit never holds a thread-pool thread that requests need (Microsoft.Data.Sqlite's async
-/// calls run synchronously anyway). Not thread-safe: one caller at a time.
+/// SQLite: a batch is one transaction on a connection of its own that stays open between batches
+/// (<see cref="DedicatedConnection"/>, at <see cref="DatabaseOptions.PaymentLogSynchronous"/>) with one INSERT prepared once,
+/// without change tracking's cost per row. One row per statement on purpose: Microsoft.Data.Sqlite binds each parameter by its
+/// name, and SQLite finds a name by a linear search, so a 32-row statement (544 parameters) spent more on binding than it
+/// saved (measured, P402.Benchmarks/README.md). The transaction goes through the file's <see cref="SqliteWriteGate"/> like
+/// every other write of this process: outside it, a settlement's write that found the batch holding SQLite's lock would
+/// sleep in SQLite's busy handler on a thread-pool thread. Synchronous on purpose: <see cref="PaymentLogDrainer"/> calls it
+/// on its own thread, so a slow commit or a wait at the gate never holds a thread that requests need.
 /// </summary>
-internal sealed class PaymentLogInsert(DatabaseOptions options) : IDisposable
+internal sealed class PaymentLogInsert(DatabaseOptions options) : IPaymentLogBatchWriter
 {
-    private static readonly string[] Columns =
-    [
-        "Id", "MerchantId", "ApiKeyId", "RequestId", "Operation", "StatusCode", "Valid", "Reason", "Message", "Payer", "PayTo",
-        "Amount", "Network", "Resource", "SettlementId", "TxHash", "CreatedAt",
-    ];
-
     private static readonly string Sql =
-        $"INSERT INTO \"PaymentLog\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+        $"INSERT INTO {PaymentLogRows.Table} ({PaymentLogRows.ColumnList}) VALUES ({string.Join(", ", PaymentLogRows.Columns.Select(c => "@" + c))})";
 
+    private readonly SqliteWriteGate _gate = SqliteWriteGate.For(options.ConnectionString);
     private DbConnection? _connection;
     private DbCommand? _insert;
-    private bool _prepared;
 
     /// <summary>Writes <paramref name="batch"/> in one transaction; after a failure the connection is closed and the next call opens a new one.</summary>
     public void Write(IReadOnlyList<PaymentLogEntry> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        AssignIds(batch);
+        PaymentLogRows.AssignIds(batch);
         try
         {
             var insert = Prepare();
-            using var transaction = insert.Connection!.BeginTransaction();
-            insert.Transaction = transaction;
-            foreach (var entry in batch)
+            _gate.Enter(SqliteWriteGate.Timeout);
+            try
             {
-                Bind(insert.Parameters, entry);
-                if (!_prepared)
+                using var transaction = insert.Connection!.BeginTransaction();
+                insert.Transaction = transaction;
+                foreach (var entry in batch)
                 {
-                    insert.Prepare(); // once the parameters have values: Npgsql cannot prepare an untyped parameter without one
-                    _prepared = true;
+                    Bind(insert.Parameters, entry);
+                    insert.ExecuteNonQuery();
                 }
-                insert.ExecuteNonQuery();
+                transaction.Commit();
             }
-            transaction.Commit();
+            finally
+            {
+                _gate.Leave();
+            }
         }
         catch
         {
@@ -63,21 +58,7 @@ internal sealed class PaymentLogInsert(DatabaseOptions options) : IDisposable
     {
         _insert?.Dispose();
         _connection?.Dispose();
-        (_insert, _connection, _prepared) = (null, null, false);
-    }
-
-    /// <summary>The entries' ids, from their own times and one draw of the RNG for the whole batch.</summary>
-    private static void AssignIds(IReadOnlyList<PaymentLogEntry> batch)
-    {
-        var random = RandomNumberGenerator.GetBytes(batch.Count * Ids.RandomBytes);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (batch[i].Id.Length == 0)
-            {
-                var at = new DateTimeOffset(DateTime.SpecifyKind(batch[i].CreatedAt, DateTimeKind.Utc));
-                batch[i].Id = Ids.New(PaymentLogEntry.IdPrefix, at, random.AsSpan(i * Ids.RandomBytes, Ids.RandomBytes));
-            }
-        }
+        (_insert, _connection) = (null, null);
     }
 
     private DbCommand Prepare()
@@ -89,18 +70,20 @@ internal sealed class PaymentLogInsert(DatabaseOptions options) : IDisposable
         // Blocking is fine here: the caller is the drainer's own thread.
         _connection = DedicatedConnection.OpenAsync(options, options.PaymentLogSynchronous, CancellationToken.None).GetAwaiter().GetResult();
         var command = _connection.CreateCommand();
-#pragma warning disable CA2100 // The text is built from the constant column list above, never from input.
+#pragma warning disable CA2100 // The text is built from the constant column list, never from input.
         command.CommandText = Sql;
 #pragma warning restore CA2100
-        foreach (var column in Columns)
+        foreach (var column in PaymentLogRows.Columns)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@" + column;
             command.Parameters.Add(parameter);
         }
+        command.Prepare();
         return _insert = command;
     }
 
+    // In the order of PaymentLogRows.Columns.
     private static void Bind(DbParameterCollection p, PaymentLogEntry e)
     {
         p[0].Value = e.Id;

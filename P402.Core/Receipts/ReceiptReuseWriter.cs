@@ -15,7 +15,9 @@ namespace P402.Core.Receipts;
 /// <remarks>
 /// The writer's connection is its own (<see cref="DedicatedConnection"/>); on SQLite it runs at
 /// <see cref="DatabaseOptions.ReceiptReuseSynchronous"/>, and every other write keeps the pool's level.
-/// The statement and its parameters (typed by the EF model) are the same on every provider.
+/// The statement and its parameters (typed by the EF model) are the same on every provider. On SQLite each group's transaction
+/// goes through the file's <see cref="SqliteWriteGate"/> like every other write of this process, so that neither it nor a
+/// settlement's write ever sleeps in SQLite's busy handler waiting for the other.
 /// </remarks>
 internal sealed class ReceiptReuseWriter(IDbContextFactory<P402DbContext> contexts, DatabaseOptions options) : IAsyncDisposable
 {
@@ -33,6 +35,7 @@ internal sealed class ReceiptReuseWriter(IDbContextFactory<P402DbContext> contex
     private Task? _loop;
     private DbConnection? _connection;
     private DbCommand? _command;
+    private readonly SqliteWriteGate? _gate = options.Provider == DatabaseProvider.Sqlite ? SqliteWriteGate.For(options.ConnectionString) : null;
 
     /// <summary>The counted reuse once committed, or null when no active receipt matched (nothing was written).</summary>
     public Task<ReceiptVerification?> CountAsync(string merchantId, string id, string resource, DateTime now, CancellationToken cancellationToken)
@@ -85,13 +88,24 @@ internal sealed class ReceiptReuseWriter(IDbContextFactory<P402DbContext> contex
         try
         {
             var command = await PrepareAsync();
-            await using var transaction = await command.Connection!.BeginTransactionAsync();
-            command.Transaction = transaction;
-            for (var i = 0; i < batch.Count; i++)
+            if (_gate is not null)
             {
-                results[i] = await ExecuteAsync(command, batch[i]);
+                await _gate.EnterAsync(SqliteWriteGate.Timeout, CancellationToken.None);
             }
-            await transaction.CommitAsync();
+            try
+            {
+                await using var transaction = await command.Connection!.BeginTransactionAsync();
+                command.Transaction = transaction;
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    results[i] = await ExecuteAsync(command, batch[i]);
+                }
+                await transaction.CommitAsync();
+            }
+            finally
+            {
+                _gate?.Leave();
+            }
         }
         catch (Exception failure)
         {

@@ -1,7 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using P402.Core.Data;
+using P402.Core.PaymentLogs;
+using P402.Core.Receipts;
 using P402.Tests.Infrastructure;
 
 namespace P402.Tests.Data;
@@ -9,7 +12,8 @@ namespace P402.Tests.Data;
 /// <summary>
 /// EF Core's SQLite writes take the file's in-process writer gate for exactly as long as SQLite's write lock: a transaction to its
 /// end, a lone statement while it runs; reads never. Whatever way a write ends (commit, failure, a transaction disposed unfinished),
-/// the gate is free after it, so no later write can wait for one that is over.
+/// the gate is free after it, so no later write can wait for one that is over. The writers outside EF Core (the payment log's batches,
+/// the receipt reuses' group commits) wait at the same gate.
 /// </summary>
 public sealed class SqliteWriteGateTests : IAsyncLifetime
 {
@@ -112,6 +116,48 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         Assert.Equal(300, await check.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"GateProbe\"").SingleAsync());
         Assert.Equal(100, await check.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"GateProbe\" WHERE \"Value\" LIKE 'u%'").SingleAsync());
     }
+
+    [Fact]
+    public async Task PaymentLogBatch_WaitsAtTheGate_ThenWrites()
+    {
+        // The log's writer has its own connection, outside EF Core: without the gate its batch would take SQLite's lock beside a
+        // settlement's transaction, and whichever came second would sleep in SQLite's busy handler.
+        using var rows = PaymentLogBatchWriter.For(DatabaseOptions);
+        var entry = new PaymentLogEntry
+        {
+            MerchantId = CoreDatabase.MerchantId, RequestId = "req_gated", Operation = PaymentOperation.Verify, StatusCode = 200, CreatedAt = DateTime.UtcNow,
+        };
+
+        Gate.Enter(SqliteWriteGate.Timeout);
+        var write = Task.Run(() => rows.Write([entry]));
+        await Task.Delay(300);
+        Assert.False(write.IsCompleted);
+        Assert.Equal(0L, await _database.ScalarAsync("SELECT COUNT(*) FROM \"PaymentLog\""));
+        Gate.Leave();
+
+        await write.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1L, await _database.ScalarAsync("SELECT COUNT(*) FROM \"PaymentLog\""));
+        Assert.False(Gate.IsHeld);
+    }
+
+    [Fact]
+    public async Task ReceiptReuse_WaitsAtTheGate_ThenCounts()
+    {
+        await using var reuses = new ReceiptReuseWriter(_database.Services.GetRequiredService<IDbContextFactory<P402DbContext>>(), DatabaseOptions);
+
+        Gate.Enter(SqliteWriteGate.Timeout);
+        var count = reuses.CountAsync(CoreDatabase.MerchantId, CoreDatabase.ReceiptId, CoreDatabase.Resource, DateTime.UtcNow, CancellationToken.None);
+        await Task.Delay(300);
+        Assert.False(count.IsCompleted);
+        Gate.Leave();
+
+        var counted = await count.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotNull(counted);
+        Assert.Equal(1L, counted.ReuseCount);
+        Assert.False(Gate.IsHeld);
+    }
+
+    private DatabaseOptions DatabaseOptions => _database.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 
     private Task<P402DbContext> ContextAsync() =>
         _database.Services.GetRequiredService<IDbContextFactory<P402DbContext>>().CreateDbContextAsync();

@@ -69,6 +69,32 @@ public abstract class PaymentLogStoreTests(DatabaseProvider provider, ITestOutpu
         Assert.Equal(["req_new", "req_other_new"], await db.PaymentLog.Select(p => p.RequestId).OrderBy(r => r).ToListAsync());
     }
 
+    [Fact]
+    public async Task Write_EveryColumnAndEveryNull_ReadBackAsWritten()
+    {
+        // Each provider's batch writer (SQLite's INSERT, PostgreSQL's binary COPY) against what EF Core reads: every value, every null.
+        var full = new PaymentLogEntry
+        {
+            MerchantId = CoreDatabase.MerchantId, ApiKeyId = "key_01JTEST0000000000000000001", RequestId = "req_full", Operation = PaymentOperation.Settle,
+            StatusCode = 200, Valid = true, Reason = "SETTLED", Message = "ünïcode ✓ and 'quotes'", Payer = Payer, PayTo = "0x" + new string('b', 40),
+            Amount = long.MaxValue, Network = "eip155:8453", Resource = "https://api.example.com/weather?q=x&y=1", SettlementId = "stl_01JTEST000000000000000001",
+            TxHash = "0x" + new string('c', 64), CreatedAt = T0.AddTicks(10),
+        };
+        var nulls = new PaymentLogEntry
+        {
+            MerchantId = CoreDatabase.MerchantId, RequestId = "req_nulls", Operation = PaymentOperation.Verify, StatusCode = 400, Valid = false, CreatedAt = T0,
+        };
+
+        Write(full, nulls);
+
+        await using var db = await ContextAsync();
+        var read = await db.PaymentLog.AsNoTracking().OrderBy(p => p.RequestId).ToListAsync();
+        Assert.Equal(2, read.Count);
+        Assert.Equivalent(full, read[0], strict: true);
+        Assert.Equivalent(nulls, read[1], strict: true);
+        Assert.Equal(DateTimeKind.Utc, read[0].CreatedAt.Kind);
+    }
+
     public static TheoryData<string> Searches => ["newest", "requestId", "payer", "resource", "from", "to", "prune"];
 
     [Theory]
@@ -148,8 +174,8 @@ public abstract class PaymentLogStoreTests(DatabaseProvider provider, ITestOutpu
 
     private void Write(params PaymentLogEntry[] entries)
     {
-        using var insert = new PaymentLogInsert(_database.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value);
-        insert.Write(entries);
+        using var rows = PaymentLogBatchWriter.For(_database.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        rows.Write(entries);
     }
 
     private Task<P402DbContext> ContextAsync() =>
