@@ -14,6 +14,7 @@ using P402.Core.Data;
 using P402.Core.Merchants;
 using P402.Core.Receipts;
 using P402.Dashboard.Authorization;
+using P402.Tests.Infrastructure;
 
 namespace P402.Tests.Dashboard;
 
@@ -23,7 +24,7 @@ namespace P402.Tests.Dashboard;
 /// </summary>
 public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"p402-bunit-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath = TestTemp.NewPath("p402-bunit", ".db");
 
     protected DashboardTestContext()
     {

@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using P402.Core.Merchants;
+using P402.Tests.Infrastructure;
 
 namespace P402.Tests.E2E;
 
@@ -26,7 +27,7 @@ public sealed class DashboardAppFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"p402-e2e-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath = TestTemp.NewPath("p402-e2e", ".db");
     private DashboardAppFactory? _factory;
     private IPlaywright? _playwright;
     private IBrowser? _browser;

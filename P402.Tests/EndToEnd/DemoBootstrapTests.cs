@@ -20,7 +20,7 @@ public sealed class DemoBootstrapTests(EndToEndFixture e2e)
     [Fact]
     public async Task Start_TwiceOnOneDatabase_RevokesTheEarlierKeyAndKeepsOneDemoMerchant()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"p402-demo-{Guid.NewGuid():N}.db");
+        var database = TestTemp.NewPath("p402-demo", ".db");
         DemoCredentials first;
         await using (var app = StartOnKestrel(new P402AppFactory(e2e.Chain, database, DemoOn)))
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using P402.Core.Chain.Ethereum;
+using P402.Tests.Infrastructure;
 
 namespace P402.Tests.EndToEnd;
 
@@ -10,7 +11,7 @@ namespace P402.Tests.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public sealed class SdkPaysDemoTests(EndToEndFixture e2e) : IDisposable
 {
-    private readonly string _receipts = Path.Combine(Path.GetTempPath(), $"p402-receipts-{Guid.NewGuid():N}.json");
+    private readonly string _receipts = TestTemp.NewPath("p402-receipts", ".json");
 
     public void Dispose() => File.Delete(_receipts);
 

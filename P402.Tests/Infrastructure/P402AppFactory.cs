@@ -17,7 +17,7 @@ namespace P402.Tests.Infrastructure;
 public sealed class P402AppFactory(AnvilChainFixture chain, string? databasePath = null, IDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
-    public string DatabasePath { get; } = databasePath ?? Path.Combine(Path.GetTempPath(), $"p402-test-{Guid.NewGuid():N}.db");
+    public string DatabasePath { get; } = databasePath ?? TestTemp.NewPath("p402-test", ".db");
 
     public AnvilChainFixture Chain => chain;
 

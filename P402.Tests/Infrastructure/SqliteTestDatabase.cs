@@ -7,7 +7,7 @@ namespace P402.Tests.Infrastructure;
 /// <summary>A SQLite file in a temp folder of its own.</summary>
 public sealed class SqliteTestDatabase : TestDatabase
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("p402-db-").FullName;
+    private readonly string _directory = Directory.CreateDirectory(TestTemp.NewPath("p402-db")).FullName;
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using P402.Core.Merchants;
 using P402.Tests.E2E;
+using P402.Tests.Infrastructure;
 
 namespace P402.Tests.ScaleOut;
 
@@ -18,7 +19,7 @@ public sealed class ScaleOutDashboardFixture : ScaleOutFixture
         "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
-    private readonly string _homes = Path.Combine(Path.GetTempPath(), $"p402-scaleout-homes-{Guid.NewGuid():N}");
+    private readonly string _homes = TestTemp.NewPath("p402-scaleout-homes");
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using P402.Tests.Infrastructure;
 
 namespace P402.Tests.Settling;
 
@@ -13,7 +14,7 @@ public sealed class SignerKeyStartupTests
     [Fact]
     public async Task Start_MalformedSignerKeys_RefusedNamingEachSettingWithoutTheValueOrAStackTrace()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"p402-keys-{Guid.NewGuid():N}.db");
+        var database = TestTemp.NewPath("p402-keys", ".db");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
