@@ -32,10 +32,10 @@ internal sealed class ReceiptReuseWriter(IDbContextFactory<P402DbContext> contex
 
     private readonly Channel<PendingReuse> _queue = Channel.CreateUnbounded<PendingReuse>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
+    private readonly SqliteWriteGate? _gate = options.Provider == DatabaseProvider.Sqlite ? SqliteWriteGate.For(options.ConnectionString) : null;
     private Task? _loop;
     private DbConnection? _connection;
     private DbCommand? _command;
-    private readonly SqliteWriteGate? _gate = options.Provider == DatabaseProvider.Sqlite ? SqliteWriteGate.For(options.ConnectionString) : null;
 
     /// <summary>The counted reuse once committed, or null when no active receipt matched (nothing was written).</summary>
     public Task<ReceiptVerification?> CountAsync(string merchantId, string id, string resource, DateTime now, CancellationToken cancellationToken)
